@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pulse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pulse", targets: ["pulse"]),
+        .library(name: "PulseKit", targets: ["PulseKit"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Domain-free: decoding text exports, reading CSV and JSON, the value grammars.
+        .target(name: "Tabular"),
+        // The domain library: ingest, pipeline configuration, sample data; later the warehouse,
+        // metrics, health, alerts and reports.
+        .target(
+            name: "PulseKit",
+            dependencies: [
+                "Tabular",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The `pulse` command: a thin shell over PulseKit.
+        .executableTarget(
+            name: "pulse",
+            dependencies: [
+                "PulseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "PulseKitTests", dependencies: ["PulseKit", "Tabular"]),
+        .testTarget(name: "PulseCommandTests", dependencies: ["pulse"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import PulseKit
+print("pulse \(PulseKit.version)")
