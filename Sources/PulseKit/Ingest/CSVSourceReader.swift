@@ -1,0 +1,98 @@
+import Foundation
+import Tabular
+
+/// Reads the CSV files of one source row by row: decodes them, maps the header onto the
+/// canonical columns, and turns each data row into a record or a quarantine entry.
+///
+/// Whole-file problems (missing required file or column, duplicate headers, undecodable bytes,
+/// a file that ends inside quotes) throw ``IngestError``; row problems never do.
+struct CSVSourceReader {
+    let settings: SourceReadSettings
+    let dataDirectory: URL
+
+    /// Reads every file of the source. `body` turns a row into a record; when it returns nil
+    /// or the row was rejected, the row is quarantined.
+    func read<Record>(
+        into log: inout IngestLog,
+        _ body: (inout SourceRow) -> Record?
+    ) throws(IngestError) -> (records: [Record], load: SourceLoad) {
+        let source = settings.source
+        var load = SourceLoad(source: source)
+        var records: [Record] = []
+        let files = SourceFiles.resolve(settings.path, in: dataDirectory)
+        if files.isEmpty {
+            if source.isRequired {
+                throw IngestError(source: source, file: settings.path, message: "required source file not found in \(dataDirectory.path)")
+            }
+            load.isMissing = true
+            return (records, load)
+        }
+        for file in files {
+            let path = dataDirectory.appendingPathComponent(file).path
+            let reader: TextFileReader
+            let text: [UInt8]
+            do {
+                reader = try TextFileReader(path: path, encoding: settings.encoding)
+                text = try reader.readAll()
+            } catch {
+                throw IngestError(source: source, file: file, message: error.message)
+            }
+            var fileRows = 0
+            try text.withUnsafeBufferPointer { bytes throws(IngestError) in
+                var scanner = CSVScanner(bytes)
+                var fields: [CSVField] = []
+                guard let headerInfo = scanner.next(into: &fields) else {
+                    throw IngestError(source: source, file: file, line: 1, message: "the file is empty: expected a header row with \(source.requiredColumns.joined(separator: ", "))")
+                }
+                if let problem = headerInfo.problem {
+                    throw IngestError(source: source, file: file, line: 1, column: problem.fieldNumber, message: "malformed header: \(problem.message)")
+                }
+                let header = fields.map { field in
+                    scanner.withValue(field) { String(decoding: TextTrimming.trimmed($0), as: UTF8.self) }
+                }
+                let columns: SourceColumns
+                do { columns = try SourceColumns(header: header, settings: settings) } catch {
+                    throw IngestError(source: source, file: file, line: 1, column: error.column, message: error.message)
+                }
+                let width = header.count
+                while let info = scanner.next(into: &fields) {
+                    if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }  // blank line
+                    if scanner.endedInsideQuotes {
+                        throw IngestError(source: source, file: file, line: info.line,
+                                          message: "the file ends inside a quoted field that starts on line \(info.line): the export looks truncated")
+                    }
+                    fileRows += 1
+                    let raw = scanner.rawText(info)
+                    if let problem = info.problem {
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: problem.fieldNumber <= width ? header[problem.fieldNumber - 1] : "#\(problem.fieldNumber)", reason: problem.message, raw: raw))
+                        continue
+                    }
+                    if fields.count != width {
+                        let column = fields.count < width ? header[fields.count] : "#\(width + 1)"
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: column,
+                                                 reason: "row has \(fields.count) fields, the header has \(width)", raw: raw))
+                        continue
+                    }
+                    var row = SourceRow(source: source, scanner: scanner, fields: fields, columns: columns, line: info.line)
+                    let record = body(&row)
+                    if let rejection = row.rejection {
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: rejection.column, reason: rejection.reason, raw: raw))
+                    } else if let record {
+                        records.append(record)
+                        for warning in row.warnings {
+                            log.warn(DataIssue(source: source, file: file, line: info.line, column: warning.column, reason: warning.reason, raw: raw))
+                        }
+                        if !row.warnings.isEmpty { load.rowsWithWarnings += 1 }
+                    } else {
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: "", reason: "row rejected", raw: raw))
+                    }
+                }
+            }
+            load.files.append(SourceLoad.File(path: file, bytes: reader.fileSize, encoding: reader.detected, rowsRead: fileRows))
+            load.rowsRead += fileRows
+        }
+        load.rowsLoaded = records.count
+        load.rowsQuarantined = load.rowsRead - load.rowsLoaded
+        return (records, load)
+    }
+}

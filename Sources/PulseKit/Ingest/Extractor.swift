@@ -1,0 +1,159 @@
+import Dispatch
+import Foundation
+import Tabular
+
+/// The extract stage: reads every source of a pipeline into typed records, quarantining bad
+/// rows, with independent sources read concurrently.
+///
+/// Subscriptions are read after accounts and exchange rates, which they are checked against.
+/// Usage events stream through `usageSink` batch by batch (memory does not grow with the file).
+public struct Extractor: Sendable {
+    /// The run's context.
+    public var context: IngestContext
+    /// How to read each source.
+    public var settings: [CanonicalSource: SourceReadSettings]
+
+    /// Creates an extractor; sources without settings use the canonical defaults.
+    public init(context: IngestContext, settings: [CanonicalSource: SourceReadSettings] = [:]) {
+        self.context = context
+        var all = settings
+        for source in CanonicalSource.allCases where all[source] == nil {
+            all[source] = SourceReadSettings(source: source)
+        }
+        self.settings = all
+    }
+
+    /// Reads every source.
+    ///
+    /// - Parameter usageSink: called with each batch of usage events, in file order.
+    /// - Throws: the ``IngestError`` of the first source (in canonical order) with a whole-file problem.
+    public func run(usageSink: (UsageEventBatch) -> Void = { _ in }) throws(IngestError) -> ExtractedData {
+        let results = PartialResults()
+        let group = DispatchGroup()
+        let context = self.context
+        let settings = self.settings
+        let small: [CanonicalSource] = [.accounts, .fxRates, .tickets, .csat, .nps, .ces, .milestones, .articleEvents, .healthOverrides]
+        for source in small {
+            DispatchQueue.global().async(group: group) {
+                results.store(source, Result { () throws(IngestError) -> SourceResult in
+                    try Self.read(source, settings: settings[source]!, context: context)
+                })
+            }
+        }
+        // Usage events on this thread (they parallelise internally).
+        var data = ExtractedData()
+        var usageLog = IngestLog()
+        var usageNames = UsageNames()
+        var summary = UsageEventsSummary()
+        let usage = Result { () throws(IngestError) -> SourceLoad in
+            try UsageEventsReader(settings: settings[.usageEvents]!, context: context)
+                .read(into: &usageLog, names: &usageNames) { batch in
+                    summary.add(batch)
+                    usageSink(batch)
+                }
+        }
+        group.wait()
+        var loads: [CanonicalSource: SourceLoad] = [:]
+        var log = IngestLog()
+        var firstError: IngestError?
+        for source in small {
+            switch results.take(source) {
+            case .success(let result):
+                loads[source] = result.load
+                log.merge(result.log)
+                result.apply(to: &data)
+            case .failure(let error):
+                firstError = firstError ?? error
+            case nil:
+                break
+            }
+        }
+        switch usage {
+        case .success(let load):
+            loads[.usageEvents] = load
+            log.merge(usageLog)
+            summary.accounts = usageNames.accounts.count
+            summary.users = usageNames.users.count
+            summary.eventNames = usageNames.events.count
+            data.usage = summary
+            data.usageNames = usageNames
+        case .failure(let error):
+            if firstError == nil || error.source < firstError!.source { firstError = error }
+        }
+        if let firstError, firstError.source <= .fxRates { throw firstError }
+        // Subscriptions, against the accounts and exchange rates.
+        var fxMonths: [String: [YearMonth]] = [:]
+        for rate in data.fxRates { fxMonths[rate.currency, default: []].append(rate.month) }
+        for key in fxMonths.keys { fxMonths[key]!.sort() }
+        let reader = SubscriptionsReader(settings: settings[.subscriptions]!, context: context,
+                                         accountIDs: Set(data.accounts.map(\.id)), fxMonths: fxMonths)
+        let (subscriptions, subscriptionLoad) = try reader.read(into: &log)
+        data.subscriptions = subscriptions
+        loads[.subscriptions] = subscriptionLoad
+        if let firstError { throw firstError }
+        data.loads = CanonicalSource.allCases.compactMap { loads[$0] }
+        log.sort()
+        data.log = log
+        return data
+    }
+
+    /// Reads one of the sources that need no other source.
+    private static func read(_ source: CanonicalSource, settings: SourceReadSettings, context: IngestContext) throws(IngestError) -> SourceResult {
+        var log = IngestLog()
+        var result = SourceResult(log: log, load: SourceLoad(source: source))
+        switch source {
+        case .accounts:
+            let (records, load) = try AccountsReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.accounts = records }
+        case .fxRates:
+            let (records, load) = try FxRatesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.fxRates = records }
+        case .tickets:
+            let (records, load) = try TicketsReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.tickets = records }
+        case .csat:
+            let (records, load) = try SurveyResponsesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.csat = records }
+        case .ces:
+            let (records, load) = try SurveyResponsesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.ces = records }
+        case .nps:
+            let (records, load) = try NPSResponsesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.nps = records }
+        case .milestones:
+            let (records, load) = try MilestonesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.milestones = records }
+        case .articleEvents:
+            let (records, load) = try ArticleEventsReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.articleEvents = records }
+        case .healthOverrides:
+            let (records, load) = try HealthOverridesReader(settings: settings, context: context).read(into: &log)
+            result.load = load; result.apply = { $0.healthOverrides = records }
+        case .subscriptions, .usageEvents:
+            break
+        }
+        result.log = log
+        return result
+    }
+}
+
+/// What reading one source gave, waiting to be put into ``ExtractedData``.
+private struct SourceResult: Sendable {
+    var log: IngestLog
+    var load: SourceLoad
+    var apply: @Sendable (inout ExtractedData) -> Void = { _ in }
+}
+
+/// Results of sources read concurrently.
+private final class PartialResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [CanonicalSource: Result<SourceResult, IngestError>] = [:]
+
+    func store(_ source: CanonicalSource, _ result: Result<SourceResult, IngestError>) {
+        lock.withLock { results[source] = result }
+    }
+
+    func take(_ source: CanonicalSource) -> Result<SourceResult, IngestError>? {
+        lock.withLock { results[source] }
+    }
+}

@@ -1,0 +1,31 @@
+/// A problem with a whole input file, which stops the run: a missing required file, a missing
+/// required column, duplicate headers, an undecodable file, a truncated export.
+public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The source the file belongs to.
+    public var source: CanonicalSource
+    /// The file (relative to the data folder, or as configured).
+    public var file: String
+    /// The line the problem is on, when it has one.
+    public var line: Int?
+    /// The column the problem is in (1-based), when it has one.
+    public var column: Int?
+    /// What is wrong and what was expected.
+    public var message: String
+
+    /// Creates an error about `file`.
+    public init(source: CanonicalSource, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.source = source
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message (source)`.
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(message) [\(source.name)]"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Tabular
+
+/// Reads `crm/fx_rates.csv`: month `YYYY-MM`, currency, rate > 0. A repeated (month, currency)
+/// keeps the later row; the earlier one is recorded as a warning, never dropped silently.
+struct FxRatesReader {
+    let settings: SourceReadSettings
+    let context: IngestContext
+
+    func read(into log: inout IngestLog) throws(IngestError) -> ([FxRate], SourceLoad) {
+        let reader = CSVSourceReader(settings: settings, dataDirectory: context.dataDirectory)
+        var (records, load) = try reader.read(into: &log) { row -> (FxRate, Int)? in
+            let monthText = row.requiredText("month")
+            let currency = row.required("currency", CurrencyCode.parse)
+            let rate = row.required("rate") { (bytes) throws(ValueError) in
+                let value = try DecimalGrammar.parse(bytes, allowNegative: false)
+                guard value > 0 else { throw ValueError("rate must be greater than 0") }
+                return value
+            }
+            guard !row.isRejected, let currency, let rate else { return nil }
+            guard let month = YearMonth(monthText) else {
+                row.reject("month", "month: expected YYYY-MM, got \"\(monthText.prefix(60))\"")
+                return nil
+            }
+            return (FxRate(month: month, currency: currency, rate: rate), row.line)
+        }
+        // The later row wins for a repeated (month, currency).
+        var latest: [String: Int] = [:]
+        for (index, (rate, _)) in records.enumerated() {
+            let key = "\(rate.month) \(rate.currency)"
+            if let earlier = latest[key] {
+                let line = records[earlier].1
+                log.warn(DataIssue(source: .fxRates, file: load.files.first?.path ?? settings.path, line: line, column: settings.header(for: "rate"),
+                                   reason: "fx rate for \(key) replaced by a later row (line \(records[index].1))", raw: ""))
+                load.rowsSuperseded += 1
+            }
+            latest[key] = index
+        }
+        let kept = latest.values.sorted().map { records[$0].0 }
+        return (kept, load)
+    }
+}
+
+/// ISO 4217 currency codes: three letters, written upper-case.
+enum CurrencyCode {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ValueError) -> String {
+        guard bytes.count == 3, bytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+            throw ValueError("expected a 3-letter ISO 4217 currency code, got \"\(String(decoding: bytes, as: UTF8.self).prefix(60))\"")
+        }
+        return String(decoding: bytes, as: UTF8.self).uppercased()
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+import Tabular
+
+/// Reads `helpdesk/tickets.jsonl` (JSON Lines, or one JSON array), validates each ticket, then
+/// deduplicates by id over all loaded rows: a later row replaces the kept one only when its
+/// `updated_at` is strictly newer (a missing `updated_at` is never newer; a present one is newer
+/// than a missing one). `123` and `"123"` are the same id.
+struct TicketsReader {
+    let settings: SourceReadSettings
+    let context: IngestContext
+
+    func read(into log: inout IngestLog) throws(IngestError) -> ([Ticket], SourceLoad) {
+        let source = settings.source
+        let grammars = try SourceGrammars(settings: settings, timeZone: context.timeZone)
+        var load = SourceLoad(source: source)
+        var loaded: [Ticket] = []
+        let files = SourceFiles.resolve(settings.path, in: context.dataDirectory)
+        if files.isEmpty {
+            load.isMissing = true
+            return ([], load)
+        }
+        for file in files {
+            let path = context.dataDirectory.appendingPathComponent(file).path
+            let reader: TextFileReader
+            let text: [UInt8]
+            do {
+                reader = try TextFileReader(path: path, encoding: settings.encoding)
+                text = try reader.readAll()
+            } catch {
+                throw IngestError(source: source, file: file, message: error.message)
+            }
+            var fileRows = 0
+            do {
+                try text.withUnsafeBufferPointer { bytes in
+                    try JSONRecordReader.read(bytes) { record in
+                        fileRows += 1
+                        var row = JSONSourceRow(settings: settings, grammars: grammars)
+                        switch record.result {
+                        case .failure(let error):
+                            row.reject("", "not valid JSON at column \(error.column): \(error.message)")
+                        case .success(.object(let object)):
+                            row.object = object
+                            if let ticket = ticket(from: &row) { loaded.append(ticket) }
+                        case .success:
+                            row.reject("", "expected a JSON object for a ticket")
+                        }
+                        if let rejection = row.rejection {
+                            log.quarantine(DataIssue(source: source, file: file, line: record.position, column: rejection.column,
+                                                     reason: rejection.reason, raw: record.rawText))
+                        } else {
+                            for warning in row.warnings {
+                                log.warn(DataIssue(source: source, file: file, line: record.position, column: warning.column,
+                                                   reason: warning.reason, raw: record.rawText))
+                            }
+                            if !row.warnings.isEmpty { load.rowsWithWarnings += 1 }
+                        }
+                    }
+                }
+            } catch let error as JSONSyntaxError {
+                throw IngestError(source: source, file: file, line: error.line, column: error.column,
+                                  message: "not a valid JSON array of tickets: \(error.message)")
+            } catch {
+                throw IngestError(source: source, file: file, message: "\(error)")
+            }
+            load.files.append(SourceLoad.File(path: file, bytes: reader.fileSize, encoding: reader.detected, rowsRead: fileRows))
+            load.rowsRead += fileRows
+        }
+        load.rowsLoaded = loaded.count
+        load.rowsQuarantined = load.rowsRead - load.rowsLoaded
+        let tickets = Self.deduplicated(loaded)
+        load.rowsSuperseded = loaded.count - tickets.count
+        load.rowsDropped = tickets.reduce(0) { $0 + ($1.status == .deleted ? 1 : 0) }
+        return (tickets, load)
+    }
+
+    /// Keeps one ticket per id, in order of first appearance (details 14).
+    static func deduplicated(_ tickets: [Ticket]) -> [Ticket] {
+        var position: [String: Int] = [:]
+        var kept: [Ticket] = []
+        kept.reserveCapacity(tickets.count)
+        for ticket in tickets {
+            guard let index = position[ticket.id] else {
+                position[ticket.id] = kept.count
+                kept.append(ticket)
+                continue
+            }
+            let current = kept[index]
+            if let newer = ticket.updatedAt, current.updatedAt.map({ newer > $0 }) ?? true {
+                kept[index] = ticket
+            }
+        }
+        return kept
+    }
+
+    private func ticket(from row: inout JSONSourceRow) -> Ticket? {
+        let id = row.requiredIdentifier("id")
+        let accountID = row.requiredIdentifier("account_id")
+        let createdAt = row.requiredInstant("created_at")
+        let status = row.requiredEnum("status", TicketStatus.self)
+        let updatedAt = row.optionalInstant("updated_at")
+        let firstResponseAt = row.optionalInstant("first_response_at")
+        let solvedAt = row.optionalInstant("solved_at")
+        let priority = row.optionalEnum("priority", TicketPriority.self)
+        let urgency = row.optionalEnum("urgency", TicketLevel.self)
+        let impact = row.optionalEnum("impact", TicketLevel.self)
+        let escalation = row.optionalInteger("escalation_level", in: 1...3, default: 1)
+        let reopens = row.optionalInteger("reopens", in: 0...1_000_000, default: 0)
+        let tags = row.optionalStrings("tags")
+        guard let id, let accountID, let createdAt, let status, !row.isRejected else { return nil }
+        if (status == .solved || status == .closed) && solvedAt == nil {
+            row.reject("solved_at", "status \(status.rawValue) without solved_at")
+            return nil
+        }
+        return Ticket(id: id, accountID: accountID, createdAt: createdAt, updatedAt: updatedAt,
+                      firstResponseAt: firstResponseAt, solvedAt: solvedAt, status: status, priority: priority,
+                      urgency: urgency, impact: impact, category: row.optionalText("category"),
+                      channel: row.optionalText("channel"), escalationLevel: escalation, reopens: reopens, tags: tags)
+    }
+}
+
+/// Typed access to one JSON record's canonical fields, recording why it is quarantined or
+/// what was dropped with a warning (the JSON twin of ``SourceRow``).
+struct JSONSourceRow {
+    let settings: SourceReadSettings
+    let grammars: SourceGrammars
+    var object = JSONObject()
+    private(set) var rejection: (column: String, reason: String)?
+    private(set) var warnings: [(column: String, reason: String)] = []
+
+    init(settings: SourceReadSettings, grammars: SourceGrammars) {
+        self.settings = settings
+        self.grammars = grammars
+    }
+
+    var isRejected: Bool { rejection != nil }
+
+    mutating func reject(_ field: String, _ reason: String) {
+        if rejection == nil { rejection = (field.isEmpty ? "" : settings.header(for: field), reason) }
+    }
+
+    mutating func warn(_ field: String, _ reason: String) {
+        warnings.append((settings.header(for: field), reason))
+    }
+
+    /// The field's value; nil when absent or JSON null.
+    func value(_ field: String) -> JSONValue? {
+        switch object[settings.header(for: field)] {
+        case nil, .null?: return nil
+        case let value?: return value
+        }
+    }
+
+    /// The text of a string field, trimmed; nil when absent, null or empty.
+    func optionalText(_ field: String) -> String? {
+        guard case .string(let text)? = value(field) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A required id: a string, or an integer number (`123`, `123.0`) written as digits.
+    mutating func requiredIdentifier(_ field: String) -> String? {
+        switch value(field) {
+        case .string(let text)?:
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { return trimmed }
+        case .number(let lexeme)?:
+            if let id = Self.integerText(lexeme) { return id }
+            reject(field, "\(field): expected a string or an integer id, got \(lexeme.prefix(60))")
+            return nil
+        case nil:
+            break
+        default:
+            reject(field, "\(field): expected a string or an integer id")
+            return nil
+        }
+        reject(field, "missing required value for \(field)")
+        return nil
+    }
+
+    /// `123` and `123.000` → "123"; nil for fractions and exponents.
+    static func integerText(_ lexeme: String) -> String? {
+        var digits = Substring(lexeme)
+        if let dot = digits.firstIndex(of: ".") {
+            guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
+            digits = digits[..<dot]
+        }
+        let body = digits.hasPrefix("-") ? digits.dropFirst() : digits
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(digits)
+    }
+
+    private func parseInstant(_ field: String, _ value: JSONValue) throws(ValueError) -> Instant {
+        switch value {
+        case .string(let text):
+            if grammars.epochSecondsColumns.contains(field) {
+                var utf8 = Array(text.utf8)
+                return try utf8.withUnsafeMutableBufferPointer { (b) throws(ValueError) in try grammars.dateTime.parseEpochSeconds(UnsafeBufferPointer(b)) }
+            }
+            return try grammars.dateTime.parse(text)
+        case .number(let lexeme) where grammars.epochSecondsColumns.contains(field):
+            var utf8 = Array(lexeme.utf8)
+            return try utf8.withUnsafeMutableBufferPointer { (b) throws(ValueError) in try grammars.dateTime.parseEpochSeconds(UnsafeBufferPointer(b)) }
+        default:
+            throw ValueError("expected a datetime string")
+        }
+    }
+
+    mutating func requiredInstant(_ field: String) -> Instant? {
+        guard let value = value(field) else {
+            reject(field, "missing required value for \(field)")
+            return nil
+        }
+        do throws(ValueError) { return try parseInstant(field, value) } catch {
+            reject(field, "\(field): \(error.reason)")
+            return nil
+        }
+    }
+
+    mutating func optionalInstant(_ field: String) -> Instant? {
+        guard let value = value(field) else { return nil }
+        if case .string(let text) = value, text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        do throws(ValueError) { return try parseInstant(field, value) } catch {
+            warn(field, "\(field) dropped: \(error.reason)")
+            return nil
+        }
+    }
+
+    mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let text = optionalText(field) else {
+            reject(field, value(field) == nil ? "missing required value for \(field)" : "\(field): expected a string")
+            return nil
+        }
+        guard let value = E(rawValue: text.lowercased()) else {
+            reject(field, "\(field): expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text.prefix(60))\"")
+            return nil
+        }
+        return value
+    }
+
+    /// An optional enumerated value; an unknown one is treated as null with a warning (details 17).
+    mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let raw = value(field) else { return nil }
+        guard case .string(let text) = raw else {
+            warn(field, "\(field) dropped: expected a string")
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return nil }
+        guard let value = E(rawValue: trimmed.lowercased()) else {
+            warn(field, "\(field) \"\(trimmed.prefix(60))\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")); treated as null")
+            return nil
+        }
+        return value
+    }
+
+    /// An optional integer in `range`; absent gives `fallback`, unparsable or out of range
+    /// gives `fallback` with a warning.
+    mutating func optionalInteger(_ field: String, in range: ClosedRange<Int>, default fallback: Int) -> Int {
+        guard let raw = value(field) else { return fallback }
+        var parsed: Int?
+        switch raw {
+        case .number(let lexeme): parsed = Self.integerText(lexeme).flatMap { Int($0) }
+        case .string(let text): parsed = try? Int(IntegerGrammar.parse(text))
+        default: parsed = nil
+        }
+        guard let parsed, range.contains(parsed) else {
+            warn(field, "\(field) dropped: expected an integer \(range.lowerBound)–\(range.upperBound); using \(fallback)")
+            return fallback
+        }
+        return parsed
+    }
+
+    /// An optional array of strings; anything else is dropped with a warning.
+    mutating func optionalStrings(_ field: String) -> [String] {
+        guard let raw = value(field) else { return [] }
+        guard case .array(let items) = raw else {
+            warn(field, "\(field) dropped: expected an array of strings")
+            return []
+        }
+        var strings: [String] = []
+        for item in items {
+            guard case .string(let s) = item else {
+                warn(field, "\(field) dropped: expected an array of strings")
+                return []
+            }
+            strings.append(s)
+        }
+        return strings
+    }
+}

@@ -1,0 +1,240 @@
+import Dispatch
+import Foundation
+import Tabular
+
+/// Reads `product/usage_events.csv`, the largest input, in bounded chunks parsed in parallel.
+///
+/// Each chunk is parsed on its own (ids interned into chunk-local tables), then the chunks are
+/// merged in file order into the global ``UsageNames`` and handed to the sink, so the numbering
+/// and the order of batches do not depend on scheduling. Memory is bounded by
+/// `jobs × 2` chunks, whatever the file's size.
+struct UsageEventsReader {
+    let settings: SourceReadSettings
+    let context: IngestContext
+    var chunkSize = 8 << 20
+
+    /// What one worker made of one chunk.
+    private struct ParsedChunk: Sendable {
+        var batch = UsageEventBatch()
+        var accounts = ByteInterner(capacity: 256)
+        var users = ByteInterner(capacity: 4096)
+        var events = ByteInterner(capacity: 64)
+        var quarantined: [DataIssue] = []
+        var warnings: [DataIssue] = []
+        var rowsRead = 0
+        var rowsWithWarnings = 0
+    }
+
+    /// Reads every file of the source, calling `sink` with each batch in file order.
+    func read(into log: inout IngestLog, names: inout UsageNames, sink: (UsageEventBatch) -> Void) throws(IngestError) -> SourceLoad {
+        let source = settings.source
+        var load = SourceLoad(source: source)
+        let files = SourceFiles.resolve(settings.path, in: context.dataDirectory)
+        if files.isEmpty {
+            load.isMissing = true
+            return load
+        }
+        let grammars = try SourceGrammars(settings: settings, timeZone: context.timeZone)
+        let jobs = max(1, context.jobs)
+        for file in files {
+            let path = context.dataDirectory.appendingPathComponent(file).path
+            let reader: CSVChunkReader
+            do { reader = try CSVChunkReader(path: path, encoding: settings.encoding, chunkSize: chunkSize) } catch {
+                throw IngestError(source: source, file: file, message: error.message)
+            }
+            if reader.header.isEmpty {
+                throw IngestError(source: source, file: file, line: 1, message: "the file is empty: expected a header row with \(source.requiredColumns.joined(separator: ", "))")
+            }
+            if let problem = reader.headerProblem {
+                throw IngestError(source: source, file: file, line: 1, column: problem.fieldNumber, message: "malformed header: \(problem.message)")
+            }
+            let columns: SourceColumns
+            do { columns = try SourceColumns(header: reader.header, settings: settings) } catch {
+                throw IngestError(source: source, file: file, line: 1, column: error.column, message: error.message)
+            }
+            let layout = UsageRowLayout(columns: columns, width: reader.header.count, header: reader.header,
+                                        epochSeconds: settings.epochSecondsColumns.contains("timestamp"))
+            var fileRows = 0
+            while true {
+                var chunks: [CSVChunkReader.Chunk] = []
+                do {
+                    while chunks.count < jobs * 2, let chunk = try reader.nextChunk() { chunks.append(chunk) }
+                } catch {
+                    throw IngestError(source: source, file: file, message: error.message)
+                }
+                if chunks.isEmpty { break }
+                var parsed = [ParsedChunk](repeating: ParsedChunk(), count: chunks.count)
+                let unterminated = UnterminatedFlag()
+                parsed.withUnsafeMutableBufferPointer { results in
+                    let out = UncheckedSendableBuffer(results)
+                    DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+                        out.buffer[k] = Self.parse(chunks[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
+                    }
+                }
+                if let line = unterminated.line {
+                    throw IngestError(source: source, file: file, line: line,
+                                      message: "the file ends inside a quoted field that starts on line \(line): the export looks truncated")
+                }
+                for var chunk in parsed {
+                    Self.renumber(&chunk, into: &names)
+                    fileRows += chunk.rowsRead
+                    load.rowsLoaded += chunk.batch.count
+                    load.rowsWithWarnings += chunk.rowsWithWarnings
+                    for issue in chunk.quarantined { log.quarantine(issue) }
+                    for var issue in chunk.warnings {
+                        issue.file = file
+                        log.warn(issue)
+                    }
+                    if chunk.batch.count > 0 { sink(chunk.batch) }
+                }
+            }
+            load.files.append(SourceLoad.File(path: file, bytes: reader.fileSize, encoding: reader.detected, rowsRead: fileRows))
+            load.rowsRead += fileRows
+        }
+        load.rowsQuarantined = load.rowsRead - load.rowsLoaded
+        return load
+    }
+
+    /// Maps a chunk's local id numbers onto the global tables.
+    private static func renumber(_ chunk: inout ParsedChunk, into names: inout UsageNames) {
+        func mapping(_ local: ByteInterner, _ global: inout ByteInterner) -> [Int32] {
+            (0..<Int32(local.count)).map { id in local.withBytes(id) { global.intern($0) } }
+        }
+        let accounts = mapping(chunk.accounts, &names.accounts)
+        let users = mapping(chunk.users, &names.users)
+        let events = mapping(chunk.events, &names.events)
+        let n = chunk.batch.count
+        chunk.batch.accounts.withUnsafeMutableBufferPointer { a in
+            for i in 0..<n { a[i] = accounts[Int(a[i])] }
+        }
+        chunk.batch.users.withUnsafeMutableBufferPointer { u in
+            for i in 0..<n { u[i] = users[Int(u[i])] }
+        }
+        chunk.batch.events.withUnsafeMutableBufferPointer { e in
+            for i in 0..<n { e[i] = events[Int(e[i])] }
+        }
+    }
+
+    /// Parses one chunk's rows: the hot loop.
+    private static func parse(_ chunk: CSVChunkReader.Chunk, file: String, layout: UsageRowLayout,
+                              grammars: SourceGrammars, unterminated: UnterminatedFlag) -> ParsedChunk {
+        var out = ParsedChunk()
+        out.batch.reserve(chunk.bytes.count / 48)
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            var scanner = CSVScanner(bytes, firstLine: chunk.firstLine)
+            var fields: [CSVField] = []
+            fields.reserveCapacity(layout.width + 1)
+            while let info = scanner.next(into: &fields) {
+                if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }
+                if scanner.endedInsideQuotes {
+                    unterminated.set(info.line)
+                    return
+                }
+                out.rowsRead += 1
+                if let failure = parseRow(scanner: scanner, fields: fields, info: info, layout: layout, grammars: grammars, into: &out) {
+                    out.quarantined.append(DataIssue(source: .usageEvents, file: file, line: info.line, column: failure.column,
+                                                     reason: failure.reason, raw: scanner.rawText(info)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Parses one row into the batch; returns why it is quarantined, if it is.
+    @inline(__always)
+    private static func parseRow(scanner: CSVScanner, fields: [CSVField], info: CSVRecordInfo, layout: UsageRowLayout,
+                                 grammars: SourceGrammars, into out: inout ParsedChunk) -> (column: String, reason: String)? {
+        if let problem = info.problem {
+            return (problem.fieldNumber <= layout.width ? layout.header[problem.fieldNumber - 1] : "#\(problem.fieldNumber)", problem.message)
+        }
+        guard fields.count == layout.width else {
+            return (fields.count < layout.width ? layout.header[fields.count] : "#\(layout.width + 1)",
+                    "row has \(fields.count) fields, the header has \(layout.width)")
+        }
+        // Required text values.
+        func trimmed(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+            scanner.withValue(fields[index]) { raw in
+                let value = TextTrimming.trimmed(raw)
+                if value.isEmpty { return false }
+                body(value)
+                return true
+            }
+        }
+        var timestamp: Int64 = 0
+        var failure: String?
+        let hasTimestamp = trimmed(layout.timestamp) { bytes in
+            do throws(ValueError) {
+                let instant = layout.epochSeconds ? try grammars.dateTime.parseEpochSeconds(bytes) : try grammars.dateTime.parse(bytes)
+                timestamp = instant.millisecondsSinceEpoch
+            } catch {
+                failure = "timestamp: \(error.reason)"
+            }
+        }
+        if !hasTimestamp { return (layout.header[layout.timestamp], "missing required value for timestamp") }
+        if let failure { return (layout.header[layout.timestamp], failure) }
+        var account: Int32 = 0, user: Int32 = 0, event: Int32 = 0
+        if !trimmed(layout.account, { account = out.accounts.intern($0) }) { return (layout.header[layout.account], "missing required value for account_id") }
+        if !trimmed(layout.user, { user = out.users.intern($0) }) { return (layout.header[layout.user], "missing required value for user_id") }
+        if !trimmed(layout.event, { event = out.events.intern($0) }) { return (layout.header[layout.event], "missing required value for event") }
+        var count: Int32 = 1
+        if let countIndex = layout.count {
+            var warning: String?
+            _ = trimmed(countIndex) { bytes in
+                do throws(ValueError) {
+                    let value = try IntegerGrammar.parse(bytes)
+                    if let narrow = Int32(exactly: value) { count = narrow } else { warning = "count dropped: \(value) is out of range; using 1" }
+                } catch {
+                    warning = "count dropped: \(error.reason); using 1"
+                }
+            }
+            if let warning {
+                out.warnings.append(DataIssue(source: .usageEvents, file: "", line: info.line, column: layout.header[countIndex],
+                                              reason: warning, raw: scanner.rawText(info)))
+                out.rowsWithWarnings += 1
+            }
+        }
+        out.batch.timestamps.append(timestamp)
+        out.batch.accounts.append(account)
+        out.batch.users.append(user)
+        out.batch.events.append(event)
+        out.batch.counts.append(count)
+        return nil
+    }
+}
+
+/// Where the usage columns sit in a file's rows.
+struct UsageRowLayout: Sendable {
+    let timestamp: Int, account: Int, user: Int, event: Int
+    let count: Int?
+    let width: Int
+    let header: [String]
+    let epochSeconds: Bool
+
+    init(columns: SourceColumns, width: Int, header: [String], epochSeconds: Bool) {
+        timestamp = columns.fieldIndex(of: "timestamp")!
+        account = columns.fieldIndex(of: "account_id")!
+        user = columns.fieldIndex(of: "user_id")!
+        event = columns.fieldIndex(of: "event")!
+        count = columns.fieldIndex(of: "count")
+        self.width = width
+        self.header = header
+        self.epochSeconds = epochSeconds
+    }
+}
+
+/// The first line, if any, of a record that runs into the end of the file inside quotes;
+/// written by parallel workers.
+final class UnterminatedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int?
+
+    var line: Int? { lock.withLock { value } }
+
+    func set(_ line: Int) { lock.withLock { value = min(value ?? line, line) } }
+}
+
+/// A buffer that parallel workers write disjoint elements of.
+struct UncheckedSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

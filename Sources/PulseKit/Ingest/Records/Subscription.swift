@@ -1,0 +1,42 @@
+import Foundation
+import Tabular
+
+/// One paid service period of an account: a contract line (`crm/subscriptions.csv`).
+public struct Subscription: Sendable, Equatable {
+    /// The unique key.
+    public var id: String
+    /// The account it belongs to (known to the CRM).
+    public var accountID: String
+    /// The plan, if given.
+    public var plan: String?
+    /// The first day in service.
+    public var startDate: LocalDate
+    /// The first day not in service (exclusive); nil is open-ended.
+    public var endDate: LocalDate?
+    /// The months one billing period covers (1, 3, 12, 24, 36 or the integer given).
+    public var billingMonths: Int
+    /// The price per billing period, in `currency`, ≥ 0.
+    public var amount: Decimal
+    /// The ISO 4217 currency of `amount`.
+    public var currency: String
+    /// The day the customer gave notice, if any.
+    public var canceledAt: LocalDate?
+}
+
+/// The billing periods a subscription may name, and how many months each covers.
+public enum BillingPeriod {
+    /// Months per billing period: a name (`monthly`, `quarterly`, `annual`, `biennial`,
+    /// `triennial`) or a positive integer number of months.
+    public static func months(_ text: String) throws(ValueError) -> Int {
+        switch text.lowercased() {
+        case "monthly": return 1
+        case "quarterly": return 3
+        case "annual", "yearly": return 12
+        case "biennial": return 24
+        case "triennial": return 36
+        default:
+            if let n = Int(text), n > 0, n <= 120 { return n }
+            throw ValueError("expected monthly, quarterly, annual, biennial, triennial or a number of months (1–120), got \"\(text.prefix(60))\"")
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// Scans RFC 4180 CSV in UTF-8 bytes, one record at a time, without copying fields.
+///
+/// Quoted fields may hold commas, doubled quotes and line breaks; records end with LF or CRLF
+/// (a lone CR inside an unquoted field is kept as data). Every record carries the physical line
+/// it starts on. The scanner reuses the caller's field array, so scanning allocates nothing per
+/// record.
+///
+/// ```swift
+/// var scanner = CSVScanner(bytes)
+/// var fields: [CSVField] = []
+/// while let info = scanner.next(into: &fields) {
+///     let name = scanner.string(fields[1])
+/// }
+/// ```
+public struct CSVScanner {
+    /// The bytes being scanned (UTF-8).
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// Offset of the next record.
+    public private(set) var position: Int
+    /// The physical line number of the next record.
+    public private(set) var line: Int
+    /// Whether the input ended inside a quoted field (a truncated export).
+    public private(set) var endedInsideQuotes = false
+
+    /// Starts scanning `bytes`, whose first byte is on line `firstLine`.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) {
+        self.bytes = bytes
+        self.position = 0
+        self.line = firstLine
+    }
+
+    /// Scans the next record into `fields` (cleared first); nil at the end of the input.
+    ///
+    /// An empty line yields a record with one empty field.
+    /// - Complexity: O(length of the record).
+    public mutating func next(into fields: inout [CSVField]) -> CSVRecordInfo? {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        guard position < count, let base = bytes.baseAddress else { return nil }
+        let recordStart = position
+        let recordLine = line
+        var problem: CSVSyntaxProblem?
+        var i = position
+        var recordEnd = count
+        var nextPosition = count
+        fieldLoop: while true {
+            if i < count && base[i] == 0x22 {  // quoted field
+                let start = i + 1
+                var j = start
+                var doubled = false
+                var closed = false
+                while j < count {
+                    let b = base[j]
+                    if b == 0x22 {
+                        if j + 1 < count && base[j + 1] == 0x22 { doubled = true; j += 2; continue }
+                        closed = true
+                        break
+                    }
+                    if b == 0x0A { line += 1 }
+                    j += 1
+                }
+                fields.append(CSVField(start: start, end: j, isQuoted: true, hasDoubledQuotes: doubled))
+                if !closed {
+                    endedInsideQuotes = true
+                    problem = problem ?? CSVSyntaxProblem(fieldNumber: fields.count, message: "unterminated quoted field (the file ends inside quotes)")
+                    recordEnd = count; nextPosition = count
+                    break fieldLoop
+                }
+                i = j + 1
+                // After the closing quote: a separator, a line end, or the end of input.
+                if i >= count { recordEnd = count; nextPosition = count; break fieldLoop }
+                var b = base[i]
+                if b != 0x2C && b != 0x0A && !(b == 0x0D && i + 1 < count && base[i + 1] == 0x0A) && !(b == 0x0D && i + 1 == count) {
+                    problem = problem ?? CSVSyntaxProblem(fieldNumber: fields.count, message: "unexpected text after the closing quote of field \(fields.count)")
+                    // Skip to the next separator or line end, keeping the text out of the field.
+                    while i < count {
+                        b = base[i]
+                        if b == 0x2C || b == 0x0A { break }
+                        i += 1
+                    }
+                    if i >= count { recordEnd = count; nextPosition = count; break fieldLoop }
+                }
+                if b == 0x2C { i += 1; continue fieldLoop }
+                if b == 0x0D { recordEnd = i; nextPosition = min(i + 2, count); line += (i + 1 < count ? 1 : 0); break fieldLoop }
+                recordEnd = i; nextPosition = i + 1; line += 1
+                break fieldLoop
+            }
+            // Unquoted field: up to a comma or a line end.
+            let start = i
+            while i < count {
+                let b = base[i]
+                if b == 0x2C || b == 0x0A { break }
+                i += 1
+            }
+            var end = i
+            if i >= count {
+                if end > start && base[end - 1] == 0x0D { end -= 1 }
+                fields.append(CSVField(start: start, end: end))
+                recordEnd = end; nextPosition = count
+                break fieldLoop
+            }
+            if base[i] == 0x2C {
+                fields.append(CSVField(start: start, end: end))
+                i += 1
+                continue fieldLoop
+            }
+            // LF (possibly after CR).
+            if end > start && base[end - 1] == 0x0D { end -= 1 }
+            fields.append(CSVField(start: start, end: end))
+            recordEnd = end; nextPosition = i + 1; line += 1
+            break fieldLoop
+        }
+        position = nextPosition
+        return CSVRecordInfo(line: recordLine, range: recordStart..<recordEnd, problem: problem)
+    }
+
+    /// Calls `body` with the field's value as bytes, doubled quotes undone.
+    public func withValue<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+        guard field.hasDoubledQuotes else { return try body(slice) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(slice.count)
+        var k = 0
+        while k < slice.count {
+            unescaped.append(slice[k])
+            if slice[k] == 0x22 && k + 1 < slice.count && slice[k + 1] == 0x22 { k += 2 } else { k += 1 }
+        }
+        return try unescaped.withUnsafeBufferPointer(body)
+    }
+
+    /// The field's value as a string, doubled quotes undone (not trimmed).
+    public func string(_ field: CSVField) -> String {
+        withValue(field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The record's raw text, as it stands in the file (for quarantine entries).
+    public func rawText(_ info: CSVRecordInfo) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[info.range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a text file in bounded chunks and hands them out as UTF-8, whatever the file's encoding.
+///
+/// With `encoding: nil` the encoding is detected from the first chunk: a byte-order mark,
+/// else strict UTF-8, else CP932 (Shift_JIS as Windows writes it), else an error naming the
+/// byte offset of the first byte that neither can decode. A byte-order mark is never part of
+/// the text. Memory stays bounded by the chunk size, however large the file.
+public final class TextFileReader {
+    /// The file's path, as given.
+    public let path: String
+    /// The file's size in bytes.
+    public let fileSize: Int
+    /// How the file is encoded (detected or declared).
+    public private(set) var detected: DetectedEncoding
+    private let descriptor: Int32
+    private let chunkSize: Int
+    private var pending: [UInt8] = []        // raw bytes read but not yet handed out
+    private var pendingOffset = 0           // file offset of pending[0]
+    private var atEnd = false
+    private var transcoder: Transcoder?
+
+    /// Opens `path`; `encoding` nil means detect it.
+    ///
+    /// - Throws: ``TextFileError`` when the file cannot be opened or read, or its first chunk
+    ///   decodes in no acceptable encoding.
+    public init(path: String, encoding: TextEncoding?, chunkSize: Int = 8 << 20) throws(TextFileError) {
+        self.path = path
+        self.chunkSize = max(chunkSize, 64)
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw TextFileError(path: path, message: errno == ENOENT ? "file not found" : "cannot open: \(String(cString: strerror(errno)))")
+        }
+        descriptor = fd
+        var info = stat()
+        if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw TextFileError(path: path, message: "not a regular file")
+        }
+        fileSize = Int(info.st_size)
+        detected = DetectedEncoding(.utf8)
+        do {
+            try fill()
+            try detect(declared: encoding)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the next chunk of text, as UTF-8, to `buffer`. Returns false once the file is
+    /// exhausted (nothing appended). A chunk may end in the middle of a line but never in the
+    /// middle of a character.
+    ///
+    /// - Throws: ``TextFileError`` naming the byte offset of the first undecodable byte.
+    public func nextChunk(into buffer: inout [UInt8]) throws(TextFileError) -> Bool {
+        if pending.isEmpty { try fill() }
+        if pending.isEmpty && atEnd {
+            if let transcoder {
+                do { try transcoder.transcode(UnsafeBufferPointer(start: nil, count: 0), final: true, into: &buffer) }
+                catch { throw TextFileError(path: path, decoding: error, encoding: detected) }
+                self.transcoder = nil
+                return true
+            }
+            return false
+        }
+        let chunk = pending
+        let chunkOffset = pendingOffset
+        pending.removeAll(keepingCapacity: true)
+        pendingOffset = chunkOffset + chunk.count
+        let final = atEnd
+        if let transcoder {
+            do {
+                try chunk.withUnsafeBufferPointer { bytes throws(TextDecodingError) in
+                    try transcoder.transcode(bytes, final: final, into: &buffer)
+                }
+            } catch { throw TextFileError(path: path, decoding: error, encoding: detected) }
+            if final { self.transcoder = nil }
+            return true
+        }
+        // UTF-8: validate, hand out the complete characters, keep a split one for later.
+        let outcome = chunk.withUnsafeBufferPointer { UTF8Validation.validate($0) }
+        switch outcome {
+        case .valid:
+            buffer.append(contentsOf: chunk)
+        case .truncated(let prefix) where !final:
+            buffer.append(contentsOf: chunk[0..<prefix])
+            pending = Array(chunk[prefix...])
+            pendingOffset = chunkOffset + prefix
+            try fill()
+        case .truncated(let prefix):
+            throw TextFileError(path: path, decoding: TextDecodingError(byteOffset: chunkOffset + prefix, message: "the file ends inside a UTF-8 character"), encoding: detected)
+        case .invalid(let offset):
+            let byte = String(chunk[offset], radix: 16, uppercase: true)
+            throw TextFileError(path: path, decoding: TextDecodingError(byteOffset: chunkOffset + offset, message: "byte 0x\(byte) is not valid UTF-8"), encoding: detected)
+        }
+        return true
+    }
+
+    /// Reads the rest of the file into one UTF-8 buffer.
+    public func readAll() throws(TextFileError) -> [UInt8] {
+        var all: [UInt8] = []
+        all.reserveCapacity(fileSize + fileSize / 2)
+        while try nextChunk(into: &all) {}
+        return all
+    }
+
+    /// Reads raw bytes until `pending` holds a chunk or the file ends.
+    private func fill() throws(TextFileError) {
+        guard !atEnd else { return }
+        let want = chunkSize
+        let start = pending.count
+        pending.reserveCapacity(start + want)
+        var got = 0
+        var failure: Int32 = 0
+        pending.append(contentsOf: repeatElement(0, count: want))
+        pending.withUnsafeMutableBytes { raw in
+            while got < want {
+                let n = read(descriptor, raw.baseAddress! + start + got, want - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                got += n
+            }
+        }
+        pending.removeLast(want - got)
+        if failure != 0 { throw TextFileError(path: path, message: "cannot read: \(String(cString: strerror(failure)))") }
+        if got < want { atEnd = true }
+    }
+
+    /// Decides the encoding from the first chunk (or checks the declared one's byte-order mark).
+    private func detect(declared: TextEncoding?) throws(TextFileError) {
+        let bom = byteOrderMark()
+        if let (encoding, length) = bom {
+            // A declared encoding that contradicts the mark is still read by the mark: the mark is certain.
+            pending.removeFirst(length)
+            pendingOffset = length
+            detected = DetectedEncoding(encoding, hasByteOrderMark: true)
+        } else if let declared {
+            detected = DetectedEncoding(declared == .utf16BigEndian ? .utf16BigEndian : declared)
+        } else {
+            detected = try sniff()
+        }
+        if detected.encoding != .utf8 {
+            do { transcoder = try Transcoder(from: detected.encoding) }
+            catch { throw TextFileError(path: path, decoding: error, encoding: detected) }
+        }
+    }
+
+    private func byteOrderMark() -> (TextEncoding, Int)? {
+        if pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { return (.utf8, 3) }
+        if pending.count >= 2, pending[0] == 0xFF, pending[1] == 0xFE { return (.utf16LittleEndian, 2) }
+        if pending.count >= 2, pending[0] == 0xFE, pending[1] == 0xFF { return (.utf16BigEndian, 2) }
+        return nil
+    }
+
+    /// Strict UTF-8, else CP932, else an error at the first byte neither decodes.
+    private func sniff() throws(TextFileError) -> DetectedEncoding {
+        let final = atEnd
+        let utf8 = pending.withUnsafeBufferPointer { UTF8Validation.validate($0) }
+        switch utf8 {
+        case .valid: return DetectedEncoding(.utf8)
+        case .truncated where !final: return DetectedEncoding(.utf8)
+        default: break
+        }
+        let utf8Offset: Int = switch utf8 {
+        case .invalid(let offset): offset
+        case .truncated(let prefix): prefix
+        case .valid: 0
+        }
+        do {
+            let probe = try Transcoder(from: .shiftJIS)
+            var sink: [UInt8] = []
+            try pending.withUnsafeBufferPointer { bytes throws(TextDecodingError) in
+                try probe.transcode(bytes, final: final, into: &sink)
+            }
+            return DetectedEncoding(.shiftJIS)
+        } catch {
+            throw TextFileError(
+                path: path,
+                decoding: TextDecodingError(
+                    byteOffset: error.byteOffset,
+                    message: "neither UTF-8 (byte 0x\(String(pending[utf8Offset], radix: 16, uppercase: true)) at offset \(utf8Offset)) nor CP932 (\(error.message)); set the source's encoding in the pipeline"),
+                encoding: nil)
+        }
+    }
+}
+
+/// A file that cannot be read as text: missing, unreadable, or not in its encoding.
+public struct TextFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file's path, as given.
+    public let path: String
+    /// What is wrong.
+    public let message: String
+    /// For a decoding problem, the byte offset of the first undecodable byte.
+    public let byteOffset: Int?
+
+    /// Creates an error about the whole file.
+    public init(path: String, message: String, byteOffset: Int? = nil) {
+        self.path = path
+        self.message = message
+        self.byteOffset = byteOffset
+    }
+
+    init(path: String, decoding: TextDecodingError, encoding: DetectedEncoding?) {
+        self.path = path
+        let prefix = encoding.map { "not valid \($0.encoding.rawValue): " } ?? ""
+        self.message = prefix + decoding.message + " at byte offset \(decoding.byteOffset)"
+        self.byteOffset = decoding.byteOffset
+    }
+
+    /// `path: message`.
+    public var description: String { "\(path): \(message)" }
+}

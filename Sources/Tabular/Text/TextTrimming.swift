@@ -1,0 +1,25 @@
+/// Trimming of the spaces that surround a value in an export.
+public enum TextTrimming {
+    /// `bytes` without leading and trailing ASCII spaces, tabs and U+3000 IDEOGRAPHIC SPACE
+    /// (`E3 80 80` in UTF-8).
+    ///
+    /// - Complexity: O(number of trimmed bytes).
+    public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = bytes.baseAddress else { return bytes }
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let b = base[start]
+            if b == 0x20 || b == 0x09 { start += 1; continue }
+            if b == 0xE3 && start + 2 < end && base[start + 1] == 0x80 && base[start + 2] == 0x80 { start += 3; continue }
+            break
+        }
+        while end > start {
+            let b = base[end - 1]
+            if b == 0x20 || b == 0x09 { end -= 1; continue }
+            if b == 0x80 && end - 3 >= start && base[end - 3] == 0xE3 && base[end - 2] == 0x80 { end -= 3; continue }
+            break
+        }
+        return UnsafeBufferPointer(start: base + start, count: end - start)
+    }
+}

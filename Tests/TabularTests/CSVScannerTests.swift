@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import Tabular
+
+/// Scans `text` and returns every record as (line, values, problem).
+func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)] {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { buffer in
+        var scanner = CSVScanner(buffer)
+        var fields: [CSVField] = []
+        var out: [(Int, [String], String?)] = []
+        while let info = scanner.next(into: &fields) {
+            out.append((info.line, fields.map { scanner.string($0) }, info.problem?.message))
+        }
+        return out
+    }
+}
+
+@Suite struct CSVScannerTests {
+    @Test func simpleRecordsWithLF() {
+        let records = scanAll("a,b,c\n1,2,3\n")
+        #expect(records.map(\.values) == [["a", "b", "c"], ["1", "2", "3"]])
+        #expect(records.map(\.line) == [1, 2])
+    }
+
+    @Test func crlfLineEndsAreNotPartOfValues() {
+        let records = scanAll("a,b\r\n1,2\r\n")
+        #expect(records.map(\.values) == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func lastRecordWithoutLineBreak() {
+        #expect(scanAll("a,b\n1,2").map(\.values) == [["a", "b"], ["1", "2"]])
+        #expect(scanAll("a,b\r\n1,\"2\"").map(\.values) == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func quotedCommasAndDoubledQuotes() {
+        let records = scanAll("name,note\n\"Yamada Shoji, Inc.\",\"株式会社\"\"みらい\"\"\"\n")
+        #expect(records[1].values == ["Yamada Shoji, Inc.", "株式会社\"みらい\""])
+    }
+
+    @Test func lineBreaksInsideQuotesAdvanceTheLineNumber() {
+        let records = scanAll("id,comment\n1,\"first\nsecond\r\nthird\"\n2,plain\n3,\"x\"\n")
+        #expect(records.map(\.line) == [1, 2, 5, 6])
+        #expect(records[1].values == ["1", "first\nsecond\r\nthird"])
+        #expect(records[2].values == ["2", "plain"])
+    }
+
+    @Test func emptyFieldsAndRaggedRows() {
+        let records = scanAll("a,b,c\n1,,3\n4,5\n6,7,8,9\n,,\n")
+        #expect(records.map(\.values) == [["a", "b", "c"], ["1", "", "3"], ["4", "5"], ["6", "7", "8", "9"], ["", "", ""]])
+    }
+
+    @Test func unterminatedQuoteAtTheEndIsFlagged() {
+        let bytes = Array("a,b\n1,\"never closed\n2,3\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields: [CSVField] = []
+            _ = scanner.next(into: &fields)
+            let info = scanner.next(into: &fields)
+            #expect(info?.line == 2)
+            #expect(scanner.endedInsideQuotes)
+            #expect(info?.problem?.message.contains("unterminated") == true)
+            #expect(scanner.next(into: &fields) == nil)
+        }
+    }
+
+    @Test func textAfterAClosingQuoteIsAProblemInThatRecordOnly() {
+        let records = scanAll("a,b\n\"x\"y,2\n3,4\n")
+        #expect(records[1].problem == "unexpected text after the closing quote of field 1")
+        #expect(records[2].values == ["3", "4"])
+        #expect(records[2].problem == nil)
+    }
+
+    @Test func aQuoteInsideAnUnquotedFieldIsData() {
+        #expect(scanAll("a\n5\" screen\n")[1].values == ["5\" screen"])
+    }
+
+    @Test func rawTextIsTheRecordAsWritten() {
+        let bytes = Array("a,b\r\n\"x, y\",2\r\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields: [CSVField] = []
+            _ = scanner.next(into: &fields)
+            let info = scanner.next(into: &fields)!
+            #expect(scanner.rawText(info) == "\"x, y\",2")
+        }
+    }
+
+    @Test func realSurveyExportWithQuotesAndNoFinalNewline() throws {
+        let reader = try TextFileReader(path: SharedData.path("survey/sudzilla-survey.csv"), encoding: nil)
+        let records = scanAll(String(decoding: try reader.readAll(), as: UTF8.self))
+        #expect(records.count == 40)                               // header + 39 responses
+        #expect(records.allSatisfy { $0.values.count == 11 && $0.problem == nil })
+        #expect(records[0].values[1] == "On a scale of 0-10, how would you rate Sudzilla?")
+        #expect(records.contains { $0.values.contains("The \"Pic with the Persils\" was a bit cheesey") })
+        #expect(records.last?.line == 40)
+    }
+
+    @Test func realTelcoExportWithBOMAndCRLF() throws {
+        let reader = try TextFileReader(path: SharedData.path("telco-churn/telco-churn-bom-crlf.csv"), encoding: nil)
+        #expect(reader.detected.description == "utf-8+bom")
+        let records = scanAll(String(decoding: try reader.readAll(), as: UTF8.self))
+        #expect(records.count == 7044)
+        #expect(records[0].values.first == "customerID")
+        #expect(records.allSatisfy { $0.values.count == 26 })
+        #expect(records.filter { $0.values[19] == " " }.count == 11)   // TotalCharges is a single space
+    }
+}
+
+@Suite struct CSVChunkReaderTests {
+    /// Chunked reading with tiny chunks gives the same records and lines as one scan.
+    @Test(arguments: [64, 97, 256, 4096])
+    func chunksHoldWholeRecordsWithTheirLines(chunkSize: Int) throws {
+        var text = "id,comment,n\n"
+        for i in 0..<300 {
+            text += i % 7 == 0 ? "\(i),\"multi\nline, \"\"quoted\"\"\",\(i)\r\n" : "\(i),株式会社\(i),\(i)\n"
+        }
+        let path = try SharedData.temporaryFile(Array(text.utf8))
+        let reader = try CSVChunkReader(path: path, encoding: nil, chunkSize: chunkSize)
+        #expect(reader.header == ["id", "comment", "n"])
+        var got: [(Int, [String])] = []
+        while let chunk = try reader.nextChunk() {
+            chunk.bytes.withUnsafeBufferPointer { buffer in
+                var scanner = CSVScanner(buffer, firstLine: chunk.firstLine)
+                var fields: [CSVField] = []
+                while let info = scanner.next(into: &fields) { got.append((info.line, fields.map { scanner.string($0) })) }
+            }
+        }
+        let expected = scanAll(text).dropFirst()
+        #expect(got.count == 300)
+        #expect(got.map(\.0) == expected.map(\.line))
+        #expect(got.map(\.1) == expected.map(\.values))
+    }
+}
+
+@Suite struct ByteInternerTests {
+    @Test func numbersInOrderOfFirstAppearance() {
+        var interner = ByteInterner(capacity: 2)
+        let words = ["acct-1", "acct-2", "acct-1", "株式会社", "", "acct-2", "a-much-longer-identifier-0001"]
+        let ids = words.map { word in Array(word.utf8).withUnsafeBufferPointer { interner.intern($0) } }
+        #expect(ids == [0, 1, 0, 2, 3, 1, 4])
+        #expect(interner.count == 5)
+        #expect(interner.string(2) == "株式会社")
+        for i in 0..<2000 { _ = Array("u-\(i)".utf8).withUnsafeBufferPointer { interner.intern($0) } }
+        #expect(Array("u-1999".utf8).withUnsafeBufferPointer { interner.find($0) } == 2004)
+        #expect(interner.string(2004) == "u-1999")
+    }
+}

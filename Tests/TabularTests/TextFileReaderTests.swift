@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import Tabular
+
+@Suite struct TextFileReaderTests {
+    private func read(_ bytes: [UInt8], encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) throws -> (String, DetectedEncoding) {
+        let path = try SharedData.temporaryFile(bytes)
+        let reader = try TextFileReader(path: path, encoding: encoding, chunkSize: chunkSize)
+        let text = try reader.readAll()
+        return (String(decoding: text, as: UTF8.self), reader.detected)
+    }
+
+    @Test func plainUTF8IsDetected() throws {
+        let (text, encoding) = try read(Array("id,name\n1,株式会社みらい\n".utf8))
+        #expect(text == "id,name\n1,株式会社みらい\n")
+        #expect(encoding == DetectedEncoding(.utf8))
+        #expect(encoding.description == "utf-8")
+    }
+
+    @Test func utf8ByteOrderMarkIsStripped() throws {
+        let (text, encoding) = try read([0xEF, 0xBB, 0xBF] + Array("customerID\r\n".utf8))
+        #expect(text == "customerID\r\n")
+        #expect(encoding.description == "utf-8+bom")
+    }
+
+    @Test func utf16LittleAndBigEndianWithMark() throws {
+        let sample = "account_id,name\r\nA-1,株式会社\"みらい\"\r\n"
+        var little: [UInt8] = [0xFF, 0xFE]
+        var big: [UInt8] = [0xFE, 0xFF]
+        for unit in sample.utf16 {
+            little += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            big += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        let (l, le) = try read(little)
+        let (b, be) = try read(big)
+        #expect(l == sample && b == sample)
+        #expect(le.description == "utf-16le+bom")
+        #expect(be.description == "utf-16be+bom")
+        // A chunk boundary in the middle of a UTF-16 unit changes nothing.
+        let (split, _) = try read(little, chunkSize: 65)
+        #expect(split == sample)
+    }
+
+    @Test func shiftJISIsDetectedWhenNotUTF8() throws {
+        // 取引先ID,株式会社 in CP932, with half-width katakana ｱｲｳ and 81 60 (～ FULLWIDTH TILDE).
+        let bytes: [UInt8] = [0x8E, 0xE6, 0x88, 0xF8, 0x90, 0xE6, 0x49, 0x44, 0x2C, 0x8A, 0x94, 0x8E, 0xAE, 0x89, 0xEF, 0x8E, 0xD0, 0x0A,
+                              0xB1, 0xB2, 0xB3, 0x81, 0x60, 0x2C, 0x87, 0x40, 0x0A]
+        let (text, encoding) = try read(bytes)
+        #expect(text == "取引先ID,株式会社\nｱｲｳ\u{FF5E},①\n")
+        #expect(encoding == DetectedEncoding(.shiftJIS))
+        // Chunks that split double-byte characters decode the same.
+        let (split, _) = try read(bytes, chunkSize: 64)
+        #expect(split == text)
+    }
+
+    @Test func realJapanPostFileIsCP932() throws {
+        let reader = try TextFileReader(path: SharedData.path("japan-post/KEN_ALL.CSV"), encoding: nil)
+        let text = String(decoding: try reader.readAll(), as: UTF8.self)
+        #expect(reader.detected == DetectedEncoding(.shiftJIS))
+        #expect(text.hasPrefix("01101,\"060  \",\"0600000\",\"ﾎｯｶｲﾄﾞｳ\",\"ｻｯﾎﾟﾛｼﾁｭｳｵｳｸ\",\"ｲｶﾆｹｲｻｲｶﾞﾅｲﾊﾞｱｲ\",\"北海道\",\"札幌市中央区\",\"以下に掲載がない場合\""))
+        #expect(text.contains("\u{FF5E}"))      // bytes 81 60 at offset 442, as CP932 (not U+301C)
+        #expect(!text.contains("\u{301C}"))
+    }
+
+    @Test func undecodableBytesNameTheirOffset() throws {
+        // Valid ASCII, then 0xFF: neither UTF-8 nor CP932.
+        let bytes = Array("id,name\n1,abc".utf8) + [0xFF, 0xFF] + Array("\n".utf8)
+        #expect(throws: TextFileError.self) { _ = try read(bytes) }
+        do { _ = try read(bytes) } catch let error as TextFileError {
+            #expect(error.byteOffset == 13)
+            #expect(error.message.contains("neither UTF-8"))
+        }
+    }
+
+    @Test func declaredUTF8RejectsAnInvalidByteWithItsOffset() throws {
+        let bytes = Array("name\nabc".utf8) + [0xB6] + Array("\n".utf8)
+        do {
+            _ = try read(bytes, encoding: .utf8)
+            Issue.record("expected an error")
+        } catch let error as TextFileError {
+            #expect(error.byteOffset == 8)
+            #expect(error.message.contains("0xB6"))
+        }
+    }
+
+    @Test func invalidShiftJISByteIsReportedAtItsOffset() throws {
+        // 株 then a lone lead byte 0x81 followed by 0x20 (invalid trail byte).
+        let bytes: [UInt8] = [0x61, 0x0A, 0x8A, 0x94, 0x81, 0x20, 0x0A]
+        do {
+            _ = try read(bytes, encoding: .shiftJIS)
+            Issue.record("expected an error")
+        } catch let error as TextFileError {
+            #expect(error.byteOffset == 4)
+        }
+    }
+
+    @Test func utf8CharactersSplitAcrossChunksSurvive() throws {
+        let text = String(repeating: "株式会社みらい,", count: 50) + "\n"
+        let (read64, _) = try read(Array(text.utf8), chunkSize: 64)
+        #expect(read64 == text)
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: TextFileError(path: "/nonexistent/x.csv", message: "file not found")) {
+            _ = try TextFileReader(path: "/nonexistent/x.csv", encoding: nil)
+        }
+    }
+}
