@@ -1,0 +1,31 @@
+import Foundation
+
+/// `pulse validate`: loads a pipeline file and reads every input through the extract stage,
+/// without computing or publishing anything.
+public enum PipelineValidation {
+    /// Validates the pipeline at `pipeline`, reading data from `data` when given.
+    public static func validate(pipeline: String, data: String?, jobs: Int) -> Result<ValidationReport, PulseError> {
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try PipelineConfiguration.load(
+                from: URL(fileURLWithPath: pipeline),
+                dataOverride: data.map { URL(fileURLWithPath: $0) })
+        } catch {
+            return .failure(.pipeline(error))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configuration.dataDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .failure(.missingDataFolder(configuration.dataDirectory.path))
+        }
+        let context = IngestContext(dataDirectory: configuration.dataDirectory, timeZone: configuration.timeZone,
+                                    currency: configuration.currency, jobs: jobs)
+        let extractor = Extractor(context: context, settings: configuration.sourceReadSettings)
+        do {
+            let data = try extractor.run()
+            return .success(ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataDirectory.path,
+                                             maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data))
+        } catch {
+            return .failure(.ingest(error))
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import PulseKit
-print("pulse \(PulseKit.version)")

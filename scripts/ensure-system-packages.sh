@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes sure the system packages Pulse builds against are present. On Debian/Ubuntu as root,
+# missing ones are installed with apt-get; otherwise the exact install line is printed.
+set -euo pipefail
+
+# Debian packages the build needs (headers and libraries linked by SwiftPM targets).
+packages=()
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "error: Swift 6 is not on PATH. Install the Swift 6 toolchain (swift.org) and try again." >&2
+  exit 1
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing system packages: ${missing[*]}" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  else
+    echo "error: missing system packages. Install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
