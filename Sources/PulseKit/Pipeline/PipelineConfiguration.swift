@@ -79,6 +79,7 @@ public struct PipelineConfiguration: Sendable, Equatable {
     /// `data`. Errors name the file as `url.relativePath` (as given when the URL was made).
     public static func load(from url: URL, dataOverride: URL? = nil) throws(PipelineFileError) -> PipelineConfiguration {
         let file = url.relativePath
+        let url = url.absoluteURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw PipelineFileError(file: file, line: 0, column: 0, message: "pipeline file not found")
@@ -97,7 +98,7 @@ public struct PipelineConfiguration: Sendable, Equatable {
             throw PipelineFileError(file: file, line: 0, column: 0,
                                     message: "the pipeline file is not UTF-8 text; save it as UTF-8")
         }
-        return try parse(yaml: text, file: file, directory: url.absoluteURL.deletingLastPathComponent(),
+        return try parse(yaml: text, file: file, directory: url.deletingLastPathComponent(),
                          dataOverride: dataOverride)
     }
 
