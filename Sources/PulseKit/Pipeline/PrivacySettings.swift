@@ -1,0 +1,40 @@
+/// The pipeline's `privacy` section: which personal data is masked in every report and log.
+public struct PrivacySettings: Sendable, Equatable {
+    /// A kind of personal data that can be masked.
+    public enum MaskedField: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
+        /// E-mail addresses.
+        case email
+        /// Phone numbers.
+        case phone
+
+        /// `email` sorts before `phone`.
+        public static func < (lhs: MaskedField, rhs: MaskedField) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The kinds of personal data to mask; empty by default.
+    public var mask: Set<MaskedField>
+
+    /// Creates privacy settings.
+    public init(mask: Set<MaskedField> = []) {
+        self.mask = mask
+    }
+
+    /// The default: nothing masked.
+    public static let `default` = PrivacySettings()
+}
+
+extension PrivacySettings {
+    /// Reads the `privacy` section over the defaults.
+    init(reading value: PipelineValue) throws(PipelineFileError) {
+        let mapping = try value.mapping(keys: ["mask"])
+        var settings = PrivacySettings.default
+        if let mask = mapping["mask"] {
+            var fields: Set<MaskedField> = []
+            for item in try mask.list() {
+                fields.insert(try item.choice(MaskedField.self))
+            }
+            settings.mask = fields
+        }
+        self = settings
+    }
+}

@@ -1,0 +1,14 @@
+/// The text encoding of a source file, as a pipeline file sets it (`encoding:`).
+public enum SourceEncoding: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+    /// `auto`: detect UTF-8 (with or without BOM), UTF-16 (with BOM) or Shift_JIS.
+    case auto
+    /// `utf-8`.
+    case utf8 = "utf-8"
+    /// `shift_jis`: Shift_JIS as Windows writes it (CP932); `cp932` is accepted as an alias.
+    case shiftJIS = "shift_jis"
+    /// `utf-16`, with a byte-order mark.
+    case utf16 = "utf-16"
+
+    /// The name written in pipeline files.
+    public var name: String { rawValue }
+}
