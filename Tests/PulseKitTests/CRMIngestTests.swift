@@ -107,8 +107,8 @@ import Tabular
         let text = "取引先ID,取引先名,プラン,契約開始日\r\nA1,株式会社みらい,enterprise,2024年4月1日\r\nA2,\"ヤマダ商事, 株式会社\",starter,令和6年6月15日\r\n"
         let path = try SharedDataFile.encodeCP932(text)
         let data = try IngestFixture(["crm/accounts.csv": path]).extract([
-            SourceReadSettings(source: .accounts, encoding: nil,
-                               headers: ["account_id": "取引先ID", "name": "取引先名", "plan": "プラン", "signup_date": "契約開始日"]),
+            SourceConfiguration(source: .accounts, path: "crm/accounts.csv",
+                               columns: ["account_id": "取引先ID", "name": "取引先名", "plan": "プラン", "signup_date": "契約開始日"]),
         ])
         #expect(data.load(of: .accounts)?.encodingDescription == "cp932")
         #expect(data.accounts.map(\.name) == ["株式会社みらい", "ヤマダ商事, 株式会社"])
@@ -161,13 +161,13 @@ import Tabular
     @Test func ravenStackAccountsAndSubscriptionsThroughAMapping() throws {
         let folder = SharedDataFile.directory.appendingPathComponent("ravenstack")
         let context = IngestContext(dataDirectory: folder, timeZone: TimeZone(identifier: "Asia/Tokyo")!, currency: "USD", jobs: 2)
-        let settings: [CanonicalSource: SourceReadSettings] = [
-            .accounts: SourceReadSettings(source: .accounts, path: "ravenstack_accounts.csv",
-                                          headers: ["name": "account_name", "plan": "plan_tier", "region": "country"]),
-            .subscriptions: SourceReadSettings(source: .subscriptions, path: "ravenstack_subscriptions.csv",
-                                               headers: ["plan": "plan_tier", "amount": "mrr_amount", "billing_period": "billing_frequency"]),
-            .tickets: SourceReadSettings(source: .tickets, path: "none.jsonl"),
-            .usageEvents: SourceReadSettings(source: .usageEvents, path: "none.csv"),
+        let settings: [CanonicalSource: SourceConfiguration] = [
+            .accounts: SourceConfiguration(source: .accounts, path: "ravenstack_accounts.csv",
+                                          columns: ["name": "account_name", "plan": "plan_tier", "region": "country"]),
+            .subscriptions: SourceConfiguration(source: .subscriptions, path: "ravenstack_subscriptions.csv",
+                                               columns: ["plan": "plan_tier", "amount": "mrr_amount", "billing_period": "billing_frequency"]),
+            .tickets: SourceConfiguration(source: .tickets, path: "none.jsonl"),
+            .usageEvents: SourceConfiguration(source: .usageEvents, path: "none.csv"),
         ]
         let data = try Extractor(context: context, settings: settings).run()
         #expect(data.load(of: .accounts)?.rowsRead == 500)

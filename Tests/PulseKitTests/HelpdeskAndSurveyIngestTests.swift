@@ -162,7 +162,7 @@ import Tabular
         let context = IngestContext(dataDirectory: fixture.directory, timeZone: TimeZone(identifier: "Asia/Tokyo")!, currency: "JPY", jobs: 2)
         func read(chunkSize: Int) throws -> ([UsageEventBatch], IngestLog, SourceLoad) {
             var log = IngestLog(), names = UsageNames(), batches: [UsageEventBatch] = []
-            var reader = UsageEventsReader(settings: SourceReadSettings(source: .usageEvents), context: context)
+            var reader = UsageEventsReader(settings: SourceConfiguration.default(for: .usageEvents), context: context)
             reader.chunkSize = chunkSize
             let load = try reader.read(into: &log, names: &names) { batches.append($0) }
             return (batches, log, load)

@@ -36,9 +36,9 @@ struct IngestFixture {
         }
     }
 
-    func extract(_ settings: [SourceReadSettings] = [], jobs: Int = 2) throws -> ExtractedData {
+    func extract(_ settings: [SourceConfiguration] = [], jobs: Int = 2) throws -> ExtractedData {
         let context = IngestContext(dataDirectory: directory, timeZone: TimeZone(identifier: "Asia/Tokyo")!, currency: "JPY", jobs: jobs)
-        var map: [CanonicalSource: SourceReadSettings] = [:]
+        var map: [CanonicalSource: SourceConfiguration] = [:]
         for s in settings { map[s.source] = s }
         return try Extractor(context: context, settings: map).run()
     }

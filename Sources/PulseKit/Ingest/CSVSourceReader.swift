@@ -7,7 +7,7 @@ import Tabular
 /// Whole-file problems (missing required file or column, duplicate headers, undecodable bytes,
 /// a file that ends inside quotes) throw ``IngestError``; row problems never do.
 struct CSVSourceReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let dataDirectory: URL
 
     /// Reads every file of the source. `body` turns a row into a record; when it returns nil
@@ -32,7 +32,7 @@ struct CSVSourceReader {
             let reader: TextFileReader
             let text: [UInt8]
             do {
-                reader = try TextFileReader(path: path, encoding: settings.encoding)
+                reader = try TextFileReader(path: path, encoding: settings.encoding.textEncoding)
                 text = try reader.readAll()
             } catch {
                 throw IngestError(source: source, file: file, message: error.message)

@@ -11,14 +11,14 @@ public struct Extractor: Sendable {
     /// The run's context.
     public var context: IngestContext
     /// How to read each source.
-    public var settings: [CanonicalSource: SourceReadSettings]
+    public var settings: [CanonicalSource: SourceConfiguration]
 
     /// Creates an extractor; sources without settings use the canonical defaults.
-    public init(context: IngestContext, settings: [CanonicalSource: SourceReadSettings] = [:]) {
+    public init(context: IngestContext, settings: [CanonicalSource: SourceConfiguration] = [:]) {
         self.context = context
         var all = settings
         for source in CanonicalSource.allCases where all[source] == nil {
-            all[source] = SourceReadSettings(source: source)
+            all[source] = .default(for: source)
         }
         self.settings = all
     }
@@ -98,7 +98,7 @@ public struct Extractor: Sendable {
     }
 
     /// Reads one of the sources that need no other source.
-    private static func read(_ source: CanonicalSource, settings: SourceReadSettings, context: IngestContext) throws(IngestError) -> SourceResult {
+    private static func read(_ source: CanonicalSource, settings: SourceConfiguration, context: IngestContext) throws(IngestError) -> SourceResult {
         var log = IngestLog()
         var result = SourceResult(log: log, load: SourceLoad(source: source))
         switch source {

@@ -8,7 +8,7 @@ struct SourceGrammars: Sendable {
     let dateTime: DateTimeGrammar
     let epochSecondsColumns: Set<String>
 
-    init(settings: SourceReadSettings, timeZone: TimeZone) throws(IngestError) {
+    init(settings: SourceConfiguration, timeZone: TimeZone) throws(IngestError) {
         do {
             date = try DateGrammar(extraFormats: settings.dateFormats)
             dateTime = try DateTimeGrammar(timeZone: timeZone, extraDateFormats: settings.dateFormats)

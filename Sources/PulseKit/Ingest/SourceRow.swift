@@ -100,7 +100,7 @@ struct SourceColumns: Sendable {
     /// Maps the header row onto the canonical columns of `settings.source`.
     ///
     /// - Throws: a message for duplicate headers or a missing required column.
-    init(header: [String], settings: SourceReadSettings) throws(ColumnMappingError) {
+    init(header: [String], settings: SourceConfiguration) throws(ColumnMappingError) {
         var seen: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             if let first = seen[name] {

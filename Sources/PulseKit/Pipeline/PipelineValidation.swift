@@ -14,15 +14,15 @@ public enum PipelineValidation {
             return .failure(.pipeline(error))
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configuration.dataDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .failure(.missingDataFolder(configuration.dataDirectory.path))
+        guard FileManager.default.fileExists(atPath: configuration.dataFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .failure(.missingDataFolder(configuration.dataFolder.path))
         }
-        let context = IngestContext(dataDirectory: configuration.dataDirectory, timeZone: configuration.timeZone,
+        let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
                                     currency: configuration.currency, jobs: jobs)
-        let extractor = Extractor(context: context, settings: configuration.sourceReadSettings)
+        let extractor = Extractor(context: context, settings: configuration.sources)
         do {
             let data = try extractor.run()
-            return .success(ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataDirectory.path,
+            return .success(ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataFolder.path,
                                              maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data))
         } catch {
             return .failure(.ingest(error))

@@ -12,3 +12,18 @@ public enum SourceEncoding: String, Sendable, Equatable, Hashable, CaseIterable,
     /// The name written in pipeline files.
     public var name: String { rawValue }
 }
+
+import Tabular
+
+extension SourceEncoding {
+    /// The encoding to read with; nil means detect it. `utf-16` without a byte-order mark is
+    /// read as little-endian (what Windows writes); a mark always decides.
+    public var textEncoding: TextEncoding? {
+        switch self {
+        case .auto: nil
+        case .utf8: .utf8
+        case .shiftJIS: .shiftJIS
+        case .utf16: .utf16LittleEndian
+        }
+    }
+}

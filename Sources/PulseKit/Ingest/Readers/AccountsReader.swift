@@ -4,7 +4,7 @@ import Tabular
 /// Reads `crm/accounts.csv`: required id, name, plan and signup date; a duplicated
 /// `account_id` quarantines the later rows.
 struct AccountsReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([Account], SourceLoad) {

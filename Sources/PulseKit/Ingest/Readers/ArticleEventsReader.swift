@@ -3,7 +3,7 @@ import Tabular
 
 /// Reads `helpcenter/article_events.csv`; an empty `account_id` is an anonymous reader.
 struct ArticleEventsReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([ArticleEvent], SourceLoad) {

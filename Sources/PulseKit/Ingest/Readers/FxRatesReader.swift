@@ -4,7 +4,7 @@ import Tabular
 /// Reads `crm/fx_rates.csv`: month `YYYY-MM`, currency, rate > 0. A repeated (month, currency)
 /// keeps the later row; the earlier one is recorded as a warning, never dropped silently.
 struct FxRatesReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([FxRate], SourceLoad) {

@@ -4,7 +4,7 @@ import Tabular
 /// Reads `overrides/health_overrides.csv`: one of score (0–100) or band is required; a score
 /// outside 0–100 or an unknown band quarantines the row.
 struct HealthOverridesReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([HealthOverride], SourceLoad) {

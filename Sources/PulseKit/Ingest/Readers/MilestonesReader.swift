@@ -3,7 +3,7 @@ import Tabular
 
 /// Reads `product/milestones.csv`; `achieved_at` is a date (local midnight) or a datetime.
 struct MilestonesReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([Milestone], SourceLoad) {

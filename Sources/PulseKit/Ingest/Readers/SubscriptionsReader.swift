@@ -5,7 +5,7 @@ import Tabular
 /// a unique `subscription_id`, a known account, `end_date` after `start_date`, amount ≥ 0, and
 /// for a foreign currency an exchange rate for the start month or an earlier one.
 struct SubscriptionsReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
     let accountIDs: Set<String>
     let fxMonths: [String: [YearMonth]]   // currency → months with a rate, sorted
@@ -24,7 +24,7 @@ struct SubscriptionsReader {
                 try BillingPeriod.months(String(decoding: bytes, as: UTF8.self))
             }
             let amount = row.required("amount") { (bytes) throws(ValueError) in try DecimalGrammar.parse(bytes, allowNegative: false) }
-            let currency = row.optional("currency", CurrencyCode.parse) ?? reportingCurrency
+            let currency = row.text("currency") == nil ? reportingCurrency : (row.required("currency", CurrencyCode.parse) ?? reportingCurrency)
             let canceledAt = row.optionalDate("canceled_at", grammars)
             guard !row.isRejected, let start, let months, let amount else { return nil }
             if let end, end <= start {

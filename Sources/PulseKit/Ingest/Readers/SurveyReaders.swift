@@ -4,7 +4,7 @@ import Tabular
 /// Reads `surveys/csat.csv` (rating 1–5) and `surveys/ces.csv` (score 1–7); an out-of-range
 /// value quarantines the row.
 struct SurveyResponsesReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     /// The scored column and its range for this source.
@@ -29,7 +29,7 @@ struct SurveyResponsesReader {
 
 /// Reads `surveys/nps.csv` (score 0–10); an out-of-range score quarantines the row.
 struct NPSResponsesReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([NPSResponse], SourceLoad) {

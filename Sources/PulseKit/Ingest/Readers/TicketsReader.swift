@@ -6,7 +6,7 @@ import Tabular
 /// `updated_at` is strictly newer (a missing `updated_at` is never newer; a present one is newer
 /// than a missing one). `123` and `"123"` are the same id.
 struct TicketsReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([Ticket], SourceLoad) {
@@ -24,7 +24,7 @@ struct TicketsReader {
             let reader: TextFileReader
             let text: [UInt8]
             do {
-                reader = try TextFileReader(path: path, encoding: settings.encoding)
+                reader = try TextFileReader(path: path, encoding: settings.encoding.textEncoding)
                 text = try reader.readAll()
             } catch {
                 throw IngestError(source: source, file: file, message: error.message)
@@ -121,13 +121,13 @@ struct TicketsReader {
 /// Typed access to one JSON record's canonical fields, recording why it is quarantined or
 /// what was dropped with a warning (the JSON twin of ``SourceRow``).
 struct JSONSourceRow {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let grammars: SourceGrammars
     var object = JSONObject()
     private(set) var rejection: (column: String, reason: String)?
     private(set) var warnings: [(column: String, reason: String)] = []
 
-    init(settings: SourceReadSettings, grammars: SourceGrammars) {
+    init(settings: SourceConfiguration, grammars: SourceGrammars) {
         self.settings = settings
         self.grammars = grammars
     }

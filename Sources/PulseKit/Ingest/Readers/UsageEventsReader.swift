@@ -9,7 +9,7 @@ import Tabular
 /// and the order of batches do not depend on scheduling. Memory is bounded by
 /// `jobs × 2` chunks, whatever the file's size.
 struct UsageEventsReader {
-    let settings: SourceReadSettings
+    let settings: SourceConfiguration
     let context: IngestContext
     var chunkSize = 8 << 20
 
@@ -39,7 +39,7 @@ struct UsageEventsReader {
         for file in files {
             let path = context.dataDirectory.appendingPathComponent(file).path
             let reader: CSVChunkReader
-            do { reader = try CSVChunkReader(path: path, encoding: settings.encoding, chunkSize: chunkSize) } catch {
+            do { reader = try CSVChunkReader(path: path, encoding: settings.encoding.textEncoding, chunkSize: chunkSize) } catch {
                 throw IngestError(source: source, file: file, message: error.message)
             }
             if reader.header.isEmpty {
