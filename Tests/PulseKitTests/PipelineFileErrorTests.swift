@@ -110,6 +110,8 @@ struct PipelineFileErrorTests {
         .init(name: "YAML syntax error", yaml: "sla:\n  P1: { first_response: 60m, resolution: 240m\n  P2: { first_response: 4bh }\n",
               error: "pipelines/test.yml:3:5: invalid YAML: did not find expected ',' or '}' "
                   + "(while parsing a flow mapping at line 2, column 7)"),
+        .init(name: "two YAML documents", yaml: "data: ../x\n---\ndata: ../y\n",
+              error: "pipelines/test.yml:2:1: a pipeline file holds one YAML document; found a second one"),
         .init(name: "duplicate key", yaml: "timezone: Asia/Tokyo\ndata: ../x\ntimezone: UTC\n",
               error: "pipelines/test.yml:3:1: duplicate key 'timezone' (first given at line 1, column 1)"),
         .init(name: "duplicate key in a flow mapping", yaml: "sla:\n  P1: { first_response: 60m, first_response: 30m }\n",

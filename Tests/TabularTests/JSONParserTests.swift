@@ -235,7 +235,7 @@ struct JSONParserTests {
     }
 
     @Test func duplicateKeysInALargeObject() {
-        let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let members = (0..<100).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
         #expect(parseError("{\(members)}") == nil)
         let text = "{\(members), \"k7\": 0}"
         let e = parseError(text)
@@ -244,6 +244,8 @@ struct JSONParserTests {
         // The set used for large objects does not leak into the next object.
         let two = "[{\(members)}, {\(members)}]"
         #expect(parseError(two) == nil)
+        // An escaped spelling of an earlier key is found past the linear-scan limit too.
+        #expect(parseError("{\(members), \"\\u006b99\": 0}")?.message == #"duplicate key "k99""#)
     }
 
     @Test func escapedKeysAreComparedDecoded() {

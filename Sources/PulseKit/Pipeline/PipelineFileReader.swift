@@ -47,6 +47,9 @@ struct PipelineFileReader {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem == "but found another document" {
+                return self.error("a pipeline file holds one YAML document; found a second one", at: mark)
+            }
             var message = "invalid YAML: \(problem)"
             if let context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"

@@ -7,7 +7,8 @@
 public struct JSONParser {
     /// How strict the parser is beyond the grammar.
     public struct Options: Sendable {
-        /// The deepest nesting of arrays and objects allowed; `[[1]]` has depth 2.
+        /// The deepest nesting of arrays and objects allowed; `[[1]]` has depth 2. Deeper input is
+        /// an error. (A limit in the many thousands lets through trees that are deep to free.)
         public var maximumDepth = 512
         /// Whether an object with two members of the same key is an error.
         public var rejectsDuplicateKeys = true

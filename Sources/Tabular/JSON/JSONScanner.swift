@@ -23,10 +23,14 @@ struct JSONScanner {
     private var keys: [String] = []
     /// The open containers, innermost last.
     private var frames: [Frame] = []
+    /// Fingerprints of `keys`, parallel to it, when duplicate keys are rejected.
+    private var keyHashes: [UInt64] = []
     /// Key sets of open objects with many members, by frame index.
     private var keySets: [Int: Set<String>] = [:]
     /// Where strings with escapes are decoded.
     private var scratch: [UInt8] = []
+    /// Whether the last string parsed had escapes (so its decoded bytes are in `scratch`).
+    private var lastStringWasEscaped = false
 
     /// An open array or object.
     private struct Frame {
@@ -36,7 +40,7 @@ struct JSONScanner {
     }
 
     /// Objects with more members than this check duplicates with a set instead of a scan.
-    private static let linearKeyLimit = 16
+    private static let linearKeyLimit = 64
 
     init(base: UnsafePointer<UInt8>, count: Int, options: JSONParser.Options) {
         self.base = base
@@ -64,6 +68,7 @@ struct JSONScanner {
         let allowed = maximumDepth - enclosingDepth
         values.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
+        keyHashes.removeAll(keepingCapacity: true)
         frames.removeAll(keepingCapacity: true)
         keySets.removeAll()
         var i = start
@@ -142,6 +147,7 @@ struct JSONScanner {
                     let object = JSONObject(
                         keys: Array(keys[frame.keyBase...]), values: Array(values[frame.valueBase...]))
                     keys.removeSubrange(frame.keyBase...)
+                    if rejectsDuplicateKeys { keyHashes.removeSubrange(frame.keyBase...) }
                     values.removeSubrange(frame.valueBase...)
                     if !keySets.isEmpty { keySets[frames.count - 1] = nil }
                     value = .object(object)
@@ -211,7 +217,15 @@ struct JSONScanner {
             throw error(at: i, "expected a double-quoted key, found \(describe(i))")
         }
         let (key, after) = try parseString(at: i)
-        if rejectsDuplicateKeys { try checkDuplicate(key, at: i) }
+        if rejectsDuplicateKeys {
+            let hash: UInt64
+            if lastStringWasEscaped {
+                hash = scratch.withUnsafeBufferPointer { Self.fingerprint($0) }
+            } else {
+                hash = Self.fingerprint(UnsafeBufferPointer(start: base + i + 1, count: after - i - 2))
+            }
+            try checkDuplicate(key, hash: hash, at: i)
+        }
         keys.append(key)
         let colon = skipWhitespace(after)
         guard colon < end, base[colon] == Byte.colon else {
@@ -220,24 +234,36 @@ struct JSONScanner {
         return skipWhitespace(colon + 1)
     }
 
-    /// Throws when the innermost object already has a member named `key`.
-    private mutating func checkDuplicate(_ key: String, at i: Int) throws(JSONSyntaxError) {
+    /// Throws when the innermost object already has a member named `key`; records the key's
+    /// fingerprint. Keys are compared by fingerprint first, then as strings.
+    private mutating func checkDuplicate(_ key: String, hash: UInt64, at i: Int) throws(JSONSyntaxError) {
         let frameIndex = frames.count - 1
-        guard frameIndex >= 0 else { return }
-        let keyBase = frames[frameIndex].keyBase
-        let existing = keys.count - keyBase
-        if existing < Self.linearKeyLimit {
-            var k = keyBase
-            while k < keys.count {
-                if keys[k] == key { throw error(at: i, "duplicate key \(JSONWriter.quoted(key))") }
-                k += 1
+        if frameIndex >= 0 {
+            let keyBase = frames[frameIndex].keyBase
+            if keys.count - keyBase < Self.linearKeyLimit {
+                var k = keyBase
+                while k < keys.count {
+                    if keyHashes[k] == hash && keys[k] == key {
+                        throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
+                    }
+                    k += 1
+                }
+            } else {
+                if keySets[frameIndex] == nil { keySets[frameIndex] = Set(keys[keyBase...]) }
+                if keySets[frameIndex]?.insert(key).inserted == false {
+                    throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
+                }
             }
-            return
         }
-        if keySets[frameIndex] == nil { keySets[frameIndex] = Set(keys[keyBase...]) }
-        if keySets[frameIndex]?.insert(key).inserted == false {
-            throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
-        }
+        keyHashes.append(hash)
+    }
+
+    /// FNV-1a over a key's decoded UTF-8 bytes.
+    @inline(__always)
+    private static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
     /// Checks that the bytes at `i` spell `literal`.
@@ -304,6 +330,7 @@ struct JSONScanner {
             let b = base[j]
             if b == Byte.quote {
                 let s = String(decoding: UnsafeBufferPointer(start: base + start, count: j - start), as: UTF8.self)
+                lastStringWasEscaped = false
                 return (s, j + 1)
             }
             if b == Byte.backslash { return try parseEscapedString(start: start, firstEscape: j) }
@@ -327,6 +354,7 @@ struct JSONScanner {
             let b = base[j]
             if b == Byte.quote {
                 appendRun(from: runStart, to: j)
+                lastStringWasEscaped = true
                 return (String(decoding: scratch, as: UTF8.self), j + 1)
             }
             if b == Byte.backslash {
