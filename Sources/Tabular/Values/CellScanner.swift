@@ -116,17 +116,23 @@ struct CellScanner {
         return Int(next.scalar - 0x30)
     }
 
-    /// Reads as many digits as come next, up to `count.upperBound`, and returns their value, or nil
-    /// when fewer than `count.lowerBound` came. `count.upperBound` must be at most 18.
+    /// Reads as many digits as come next, up to `count.upperBound`, and returns their value; when
+    /// fewer than `count.lowerBound` come, returns nil and reads nothing. `count.upperBound` must
+    /// be at most 18.
     @inline(__always)
     mutating func consumeNumber(digits count: ClosedRange<Int>) -> Int? {
+        let start = position
         var value = 0
         var read = 0
         while read < count.upperBound, let digit = consumeDigit() {
             value = value * 10 + digit
             read += 1
         }
-        return read >= count.lowerBound ? value : nil
+        guard read >= count.lowerBound else {
+            position = start
+            return nil
+        }
+        return value
     }
 
     /// The trimmed text in double quotes, for an error's reason.
