@@ -75,7 +75,7 @@ import Tabular
             S1,A1,starter,2024-05-01,,monthly,1000,,
             S7,A1,starter,2024-05-01,,monthly,1000,USD,
             S8,A1,starter,2024-05-01,,quarterly,"$1,200.50",EUR,
-            S9,A1,starter,2024-05-01,,monthly,1000,yen,
+            S9,A1,starter,2024-05-01,,monthly,1000,US$,
 
             """
         let fx = "month,currency,rate\n2024-04,EUR,160.5\n"

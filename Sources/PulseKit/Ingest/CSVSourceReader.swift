@@ -51,7 +51,7 @@ struct CSVSourceReader {
                     scanner.withValue(field) { String(decoding: TextTrimming.trimmed($0), as: UTF8.self) }
                 }
                 let columns: SourceColumns
-                do { columns = try SourceColumns(header: header, settings: settings) } catch {
+                do throws(ColumnMappingError) { columns = try SourceColumns(header: header, settings: settings) } catch {
                     throw IngestError(source: source, file: file, line: 1, column: error.column, message: error.message)
                 }
                 let width = header.count

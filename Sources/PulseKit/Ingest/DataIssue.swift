@@ -31,11 +31,11 @@ public struct DataIssue: Sendable, Equatable {
 }
 
 extension DataIssue: Comparable {
-    /// Issues sort by source, file and line, so every report lists them in the same order.
+    /// Issues sort by source, file and line (the sort is stable, so the issues of one row keep
+    /// the order they were found in), so every report lists them in the same order.
     public static func < (a: DataIssue, b: DataIssue) -> Bool {
         if a.source != b.source { return a.source < b.source }
         if a.file != b.file { return a.file < b.file }
-        if a.line != b.line { return a.line < b.line }
-        return a.column < b.column
+        return a.line < b.line
     }
 }

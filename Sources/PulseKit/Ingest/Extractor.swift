@@ -61,7 +61,7 @@ public struct Extractor: Sendable {
             case .success(let result):
                 loads[source] = result.load
                 log.merge(result.log)
-                result.apply(to: &data)
+                result.apply(&data)
             case .failure(let error):
                 firstError = firstError ?? error
             case nil:

@@ -15,7 +15,7 @@ struct SourceGrammars: Sendable {
         } catch {
             throw IngestError(source: settings.source, file: settings.path, message: "bad date_format: \(error.reason)")
         }
-        epochSecondsColumns = settings.epochSecondsColumns
+        epochSecondsColumns = Set(settings.epochSecondsColumns)
     }
 }
 

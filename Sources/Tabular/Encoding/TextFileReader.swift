@@ -22,6 +22,7 @@ public final class TextFileReader {
     private var pending: [UInt8] = []        // raw bytes read but not yet handed out
     private var pendingOffset = 0           // file offset of pending[0]
     private var atEnd = false
+    private var bytesRead = 0
     private var transcoder: Transcoder?
 
     /// Opens `path`; `encoding` nil means detect it.
@@ -114,27 +115,27 @@ public final class TextFileReader {
     /// Reads raw bytes until `pending` holds a chunk or the file ends.
     private func fill() throws(TextFileError) {
         guard !atEnd else { return }
-        let want = chunkSize
-        let start = pending.count
-        pending.reserveCapacity(start + want)
-        var got = 0
+        // A small file needs no chunk-sized buffer: ask for what is left (plus one byte to see the end).
+        let want = min(chunkSize, max(fileSize - bytesRead, 0) + 1)
         var failure: Int32 = 0
-        pending.append(contentsOf: repeatElement(0, count: want))
-        pending.withUnsafeMutableBytes { raw in
+        let chunk = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+            var got = 0
             while got < want {
-                let n = read(descriptor, raw.baseAddress! + start + got, want - got)
+                let n = read(descriptor, buffer.baseAddress! + got, want - got)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
                 if n == 0 { break }
                 got += n
             }
+            initialized = got
         }
-        pending.removeLast(want - got)
         if failure != 0 { throw TextFileError(path: path, message: "cannot read: \(String(cString: strerror(failure)))") }
-        if got < want { atEnd = true }
+        bytesRead += chunk.count
+        if chunk.count < want { atEnd = true }
+        if pending.isEmpty { pending = chunk } else { pending.append(contentsOf: chunk) }
     }
 
     /// Decides the encoding from the first chunk (or checks the declared one's byte-order mark).

@@ -49,7 +49,7 @@ struct UsageEventsReader {
                 throw IngestError(source: source, file: file, line: 1, column: problem.fieldNumber, message: "malformed header: \(problem.message)")
             }
             let columns: SourceColumns
-            do { columns = try SourceColumns(header: reader.header, settings: settings) } catch {
+            do throws(ColumnMappingError) { columns = try SourceColumns(header: reader.header, settings: settings) } catch {
                 throw IngestError(source: source, file: file, line: 1, column: error.column, message: error.message)
             }
             let layout = UsageRowLayout(columns: columns, width: reader.header.count, header: reader.header,
@@ -63,12 +63,13 @@ struct UsageEventsReader {
                     throw IngestError(source: source, file: file, message: error.message)
                 }
                 if chunks.isEmpty { break }
-                var parsed = [ParsedChunk](repeating: ParsedChunk(), count: chunks.count)
+                let work = chunks
+                var parsed = [ParsedChunk](repeating: ParsedChunk(), count: work.count)
                 let unterminated = UnterminatedFlag()
                 parsed.withUnsafeMutableBufferPointer { results in
                     let out = UncheckedSendableBuffer(results)
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
-                        out.buffer[k] = Self.parse(chunks[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
+                    DispatchQueue.concurrentPerform(iterations: work.count) { k in
+                        out.buffer[k] = Self.parse(work[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
                     }
                 }
                 if let line = unterminated.line {
