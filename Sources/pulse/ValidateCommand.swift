@@ -25,8 +25,21 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "How many sources and file chunks to read at once (default: all cores).")
     var jobs: Int?
 
+    @Option(name: .long, parsing: .singleValue,
+            help: "Read only this source (repeatable), e.g. --source usage_events to check one large file.")
+    var source: [String] = []
+
+    func validate() throws {
+        for name in source where CanonicalSource(rawValue: name) == nil {
+            throw ValidationError("unknown source '\(name)'; expected one of: \(CanonicalSource.allCases.map(\.name).joined(separator: ", "))")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
-        let outcome = PipelineValidation.validate(pipeline: pipeline, data: data, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let only = source.isEmpty ? nil : Set(source.compactMap(CanonicalSource.init(rawValue:)))
+        let outcome = PipelineValidation.validate(pipeline: pipeline, data: data,
+                                                  jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, sources: only)
         switch outcome {
         case .failure(let error):
             FileHandle.standardError.write(Data("pulse validate: \(error)\n".utf8))

@@ -12,10 +12,14 @@ public struct Extractor: Sendable {
     public var context: IngestContext
     /// How to read each source.
     public var settings: [CanonicalSource: SourceConfiguration]
+    /// The sources to read; subscriptions bring the accounts and exchange rates they are checked against.
+    public var sources: Set<CanonicalSource>
 
     /// Creates an extractor; sources without settings use the canonical defaults.
-    public init(context: IngestContext, settings: [CanonicalSource: SourceConfiguration] = [:]) {
+    public init(context: IngestContext, settings: [CanonicalSource: SourceConfiguration] = [:],
+                sources: Set<CanonicalSource> = Set(CanonicalSource.allCases)) {
         self.context = context
+        self.sources = sources.contains(.subscriptions) ? sources.union([.accounts, .fxRates]) : sources
         var all = settings
         for source in CanonicalSource.allCases where all[source] == nil {
             all[source] = .default(for: source)
@@ -33,6 +37,7 @@ public struct Extractor: Sendable {
         let context = self.context
         let settings = self.settings
         let small: [CanonicalSource] = [.accounts, .fxRates, .tickets, .csat, .nps, .ces, .milestones, .articleEvents, .healthOverrides]
+            .filter(sources.contains)
         for source in small {
             DispatchQueue.global().async(group: group) {
                 results.store(source, Result { () throws(IngestError) -> SourceResult in
@@ -45,8 +50,10 @@ public struct Extractor: Sendable {
         var usageLog = IngestLog()
         var usageNames = UsageNames()
         var summary = UsageEventsSummary()
+        let readsUsage = sources.contains(.usageEvents)
         let usage = Result { () throws(IngestError) -> SourceLoad in
-            try UsageEventsReader(settings: settings[.usageEvents]!, context: context)
+            guard readsUsage else { return SourceLoad(source: .usageEvents) }
+            return try UsageEventsReader(settings: settings[.usageEvents]!, context: context)
                 .read(into: &usageLog, names: &usageNames) { batch in
                     summary.add(batch)
                     usageSink(batch)
@@ -70,7 +77,7 @@ public struct Extractor: Sendable {
         }
         switch usage {
         case .success(let load):
-            loads[.usageEvents] = load
+            if readsUsage { loads[.usageEvents] = load }
             log.merge(usageLog)
             summary.accounts = usageNames.accounts.count
             summary.users = usageNames.users.count
@@ -81,7 +88,19 @@ public struct Extractor: Sendable {
             if firstError == nil || error.source < firstError!.source { firstError = error }
         }
         if let firstError, firstError.source <= .fxRates { throw firstError }
-        // Subscriptions, against the accounts and exchange rates.
+        if sources.contains(.subscriptions) {
+            try readSubscriptions(into: &data, loads: &loads, log: &log)
+        }
+        if let firstError { throw firstError }
+        data.loads = CanonicalSource.allCases.compactMap { loads[$0] }
+        log.sort()
+        data.log = log
+        return data
+    }
+
+    /// Reads the subscriptions, checked against the accounts and exchange rates already read.
+    private func readSubscriptions(into data: inout ExtractedData, loads: inout [CanonicalSource: SourceLoad],
+                                   log: inout IngestLog) throws(IngestError) {
         var fxMonths: [String: [YearMonth]] = [:]
         for rate in data.fxRates { fxMonths[rate.currency, default: []].append(rate.month) }
         for key in fxMonths.keys { fxMonths[key]!.sort() }
@@ -90,11 +109,6 @@ public struct Extractor: Sendable {
         let (subscriptions, subscriptionLoad) = try reader.read(into: &log)
         data.subscriptions = subscriptions
         loads[.subscriptions] = subscriptionLoad
-        if let firstError { throw firstError }
-        data.loads = CanonicalSource.allCases.compactMap { loads[$0] }
-        log.sort()
-        data.log = log
-        return data
     }
 
     /// Reads one of the sources that need no other source.

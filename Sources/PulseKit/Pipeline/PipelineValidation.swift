@@ -4,7 +4,11 @@ import Foundation
 /// without computing or publishing anything.
 public enum PipelineValidation {
     /// Validates the pipeline at `pipeline`, reading data from `data` when given.
-    public static func validate(pipeline: String, data: String?, jobs: Int) -> Result<ValidationReport, PulseError> {
+    ///
+    /// - Parameter sources: the sources to read (all when nil); subscriptions also read the
+    ///   accounts and exchange rates they are checked against.
+    public static func validate(pipeline: String, data: String?, jobs: Int,
+                                sources: Set<CanonicalSource>? = nil) -> Result<ValidationReport, PulseError> {
         let configuration: PipelineConfiguration
         do {
             configuration = try PipelineConfiguration.load(
@@ -19,7 +23,8 @@ public enum PipelineValidation {
         }
         let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
                                     currency: configuration.currency, jobs: jobs)
-        let extractor = Extractor(context: context, settings: configuration.sources)
+        let extractor = Extractor(context: context, settings: configuration.sources,
+                                  sources: sources ?? Set(CanonicalSource.allCases))
         do {
             let data = try extractor.run()
             return .success(ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataFolder.path,
