@@ -67,19 +67,17 @@ public final class CSVChunkReader {
                 if carry.count == before && !exhausted { continue }
             }
             if carry.isEmpty { return nil }
-            let end: Int? = exhausted ? carry.count : carry.withUnsafeBufferPointer { CSVRecordBoundary.endOfLastRecord(in: $0) }
-            guard let end, end > 0 else { continue }  // one record longer than a chunk: read more
-            var bytes: [UInt8]
-            if end == carry.count {
-                bytes = carry
-                carry = []
-                carry.reserveCapacity(bytes.count)
-            } else {
-                bytes = Array(carry[0..<end])
-                carry.removeFirst(end)
-            }
+            let boundary: (end: Int, lineFeeds: Int)? = exhausted
+                ? (carry.count, carry.withUnsafeBufferPointer { CSVRecordBoundary.lineFeeds(in: $0) })
+                : carry.withUnsafeBufferPointer { CSVRecordBoundary.endOfLastRecord(in: $0) }
+            guard let boundary, boundary.end > 0 else { continue }  // one record longer than a chunk: read more
+            // Hand out the buffer itself and keep only the (short) partial record after the boundary.
+            let remainder = Array(carry[boundary.end...])
+            var bytes = carry
+            carry = remainder
+            bytes.removeLast(bytes.count - boundary.end)
             let line = nextLine
-            nextLine += bytes.withUnsafeBufferPointer { CSVRecordBoundary.lineFeeds(in: $0) }
+            nextLine += boundary.lineFeeds
             return Chunk(bytes: bytes, firstLine: line)
         }
     }

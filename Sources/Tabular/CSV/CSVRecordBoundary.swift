@@ -2,32 +2,59 @@
 /// be parsed independently and in parallel.
 public enum CSVRecordBoundary {
     /// The offset just past the last line break that ends a record in `bytes`, assuming
-    /// `bytes` starts at a record boundary (outside quotes); nil when no record ends in it.
+    /// `bytes` starts at a record boundary (outside quotes), and the number of line feeds before
+    /// that offset; nil when no record ends in `bytes`.
     ///
-    /// - Complexity: O(n); a chunk without quotes costs one counting pass.
-    public static func endOfLastRecord(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// - Complexity: O(n); a chunk whose last line break is outside quotes costs one counting
+    ///   pass, eight bytes at a time.
+    public static func endOfLastRecord(in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, lineFeeds: Int)? {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
         var last = bytes.count - 1
         while last >= 0 && base[last] != 0x0A { last -= 1 }
         guard last >= 0 else { return nil }
         // Quotes before that line break: an even number means it ends a record.
-        var quotes = 0
-        for k in 0..<last { quotes &+= base[k] == 0x22 ? 1 : 0 }
-        if quotes & 1 == 0 { return last + 1 }
+        let prefix = UnsafeBufferPointer(start: base, count: last + 1)
+        let quotes = count(0x22, in: prefix)
+        if quotes & 1 == 0 { return (last + 1, count(0x0A, in: prefix)) }
         // Rare: the last line break is inside quotes. Walk forward, tracking quote state.
         var inQuotes = false
         var boundary: Int?
+        var lines = 0, linesAtBoundary = 0
         for k in 0..<bytes.count {
             let b = base[k]
-            if b == 0x22 { inQuotes.toggle() } else if b == 0x0A && !inQuotes { boundary = k + 1 }
+            if b == 0x22 { inQuotes.toggle() } else if b == 0x0A {
+                lines += 1
+                if !inQuotes { boundary = k + 1; linesAtBoundary = lines }
+            }
         }
-        return boundary
+        return boundary.map { ($0, linesAtBoundary) }
     }
 
     /// The number of line feeds in `bytes` (every physical line break, quoted or not).
     public static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in bytes { n &+= b == 0x0A ? 1 : 0 }
-        return n
+        count(0x0A, in: bytes)
+    }
+
+    /// How many bytes of `bytes` equal `target`, counted eight at a time (exact SWAR zero-byte test).
+    static func count(_ target: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let raw = UnsafeRawPointer(base)
+        var total = 0
+        var i = 0
+        while i &+ 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            // High bit set exactly in the bytes of x that are zero.
+            let zeros = ~(((x & low7) &+ low7) | x | low7)
+            total &+= zeros.nonzeroBitCount
+            i &+= 8
+        }
+        while i < n {
+            if base[i] == target { total &+= 1 }
+            i &+= 1
+        }
+        return total
     }
 }

@@ -89,7 +89,7 @@ public final class TextFileReader {
         let outcome = chunk.withUnsafeBufferPointer { UTF8Validation.validate($0) }
         switch outcome {
         case .valid:
-            buffer.append(contentsOf: chunk)
+            if buffer.isEmpty { buffer = chunk } else { buffer.append(contentsOf: chunk) }
         case .truncated(let prefix) where !final:
             buffer.append(contentsOf: chunk[0..<prefix])
             pending = Array(chunk[prefix...])

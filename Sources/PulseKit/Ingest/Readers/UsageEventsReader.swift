@@ -17,7 +17,10 @@ struct UsageEventsReader {
     private struct ParsedChunk: Sendable {
         var batch = UsageEventBatch()
         var accounts = ByteInterner(capacity: 256)
-        var users = ByteInterner(capacity: 4096)
+        /// Each loaded row's user id, grouped by the shard of its hash, in row order.
+        var userRefs = [[UserReference]](repeating: [], count: ShardedByteInterner.shardCount)
+        /// Unescaped user ids that are not a plain slice of the chunk (doubled quotes).
+        var spill: [UInt8] = []
         var events = ByteInterner(capacity: 64)
         var quarantined: [DataIssue] = []
         var warnings: [DataIssue] = []
@@ -67,17 +70,17 @@ struct UsageEventsReader {
                 var parsed = [ParsedChunk](repeating: ParsedChunk(), count: work.count)
                 let unterminated = UnterminatedFlag()
                 parsed.withUnsafeMutableBufferPointer { results in
-                    let out = UncheckedSendableBuffer(results)
-                    DispatchQueue.concurrentPerform(iterations: work.count) { k in
-                        out.buffer[k] = Self.parse(work[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
+                    let out = UnsafeSendable(results)
+                    ParallelLoop.run(work.count, jobs: jobs) { k in
+                        out.value[k] = Self.parse(work[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
                     }
                 }
                 if let line = unterminated.line {
                     throw IngestError(source: source, file: file, line: line,
                                       message: "the file ends inside a quoted field that starts on line \(line): the export looks truncated")
                 }
-                for var chunk in parsed {
-                    Self.renumber(&chunk, into: &names)
+                Self.renumber(&parsed, chunks: work, into: &names, jobs: jobs)
+                for chunk in parsed {
                     fileRows += chunk.rowsRead
                     load.rowsLoaded += chunk.batch.count
                     load.rowsWithWarnings += chunk.rowsWithWarnings
@@ -96,23 +99,62 @@ struct UsageEventsReader {
         return load
     }
 
-    /// Maps a chunk's local id numbers onto the global tables.
-    private static func renumber(_ chunk: inout ParsedChunk, into names: inout UsageNames) {
+    /// Maps the chunks' local numbers onto the global tables, in chunk order: accounts and events
+    /// (few) on this thread; users (many) straight from the chunk bytes, one thread per shard;
+    /// then rewrites each chunk's columns in parallel.
+    private static func renumber(_ parsed: inout [ParsedChunk], chunks: [CSVChunkReader.Chunk],
+                                 into names: inout UsageNames, jobs: Int) {
         func mapping(_ local: ByteInterner, _ global: inout ByteInterner) -> [Int32] {
-            (0..<Int32(local.count)).map { id in local.withBytes(id) { global.intern($0) } }
+            (0..<Int32(local.count)).map { id in local.withBytes(id) { global.intern($0, hash: local.hash(of: id)) } }
         }
-        let accounts = mapping(chunk.accounts, &names.accounts)
-        let users = mapping(chunk.users, &names.users)
-        let events = mapping(chunk.events, &names.events)
-        let n = chunk.batch.count
-        chunk.batch.accounts.withUnsafeMutableBufferPointer { a in
-            for i in 0..<n { a[i] = accounts[Int(a[i])] }
+        let accounts = parsed.map { mapping($0.accounts, &names.accounts) }
+        let events = parsed.map { mapping($0.events, &names.events) }
+        // users[s][k]: the numbers of chunk k's user references in shard s, in order.
+        var users = [[[Int32]]](repeating: [], count: ShardedByteInterner.shardCount)
+        let references = parsed.map { ($0.userRefs, $0.spill) }
+        users.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            names.users.internByShard(jobs: jobs) { s, intern in
+                var perChunk: [[Int32]] = []
+                perChunk.reserveCapacity(chunks.count)
+                for k in chunks.indices {
+                    let (refs, spill) = references[k]
+                    let ids = chunks[k].bytes.withUnsafeBufferPointer { bytes in
+                        spill.withUnsafeBufferPointer { spill in
+                            refs[s].map { ref -> Int32 in
+                                let slice = ref.start >= 0
+                                    ? UnsafeBufferPointer(rebasing: bytes[Int(ref.start)..<Int(ref.start + ref.length)])
+                                    : UnsafeBufferPointer(rebasing: spill[Int(-ref.start - 1)..<Int(-ref.start - 1 + ref.length)])
+                                return intern(slice, ref.hash)
+                            }
+                        }
+                    }
+                    perChunk.append(ids)
+                }
+                out.value[s] = perChunk
+            }
         }
-        chunk.batch.users.withUnsafeMutableBufferPointer { u in
-            for i in 0..<n { u[i] = users[Int(u[i])] }
-        }
-        chunk.batch.events.withUnsafeMutableBufferPointer { e in
-            for i in 0..<n { e[i] = events[Int(e[i])] }
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            ParallelLoop.run(buffer.count, jobs: jobs) { k in
+                let n = out.value[k].batch.count
+                out.value[k].batch.accounts.withUnsafeMutableBufferPointer { a in
+                    accounts[k].withUnsafeBufferPointer { map in for i in 0..<n { a[i] = map[Int(a[i])] } }
+                }
+                out.value[k].batch.users.withUnsafeMutableBufferPointer { u in
+                    for s in 0..<ShardedByteInterner.shardCount {
+                        let ids = users[s][k]
+                        for (i, ref) in out.value[k].userRefs[s].enumerated() { u[Int(ref.row)] = ids[i] }
+                    }
+                }
+                out.value[k].batch.events.withUnsafeMutableBufferPointer { e in
+                    events[k].withUnsafeBufferPointer { map in for i in 0..<n { e[i] = map[Int(e[i])] } }
+                }
+                out.value[k].accounts = ByteInterner(capacity: 1)
+                out.value[k].events = ByteInterner(capacity: 1)
+                out.value[k].userRefs = []
+                out.value[k].spill = []
+            }
         }
     }
 
@@ -173,9 +215,21 @@ struct UsageEventsReader {
         }
         if !hasTimestamp { return (layout.header[layout.timestamp], "missing required value for timestamp") }
         if let failure { return (layout.header[layout.timestamp], failure) }
-        var account: Int32 = 0, user: Int32 = 0, event: Int32 = 0
+        var account: Int32 = 0, event: Int32 = 0
+        var user = UserReference(row: Int32(out.batch.count), start: 0, length: 0, hash: 0)
+        var spilled: [UInt8]?
         if !trimmed(layout.account, { account = out.accounts.intern($0) }) { return (layout.header[layout.account], "missing required value for account_id") }
-        if !trimmed(layout.user, { user = out.users.intern($0) }) { return (layout.header[layout.user], "missing required value for user_id") }
+        let chunkBase = scanner.bytes.baseAddress!
+        let chunkEnd = chunkBase + scanner.bytes.count
+        if !trimmed(layout.user, { bytes in
+            user.hash = ByteInterner.hash(bytes)
+            user.length = Int32(bytes.count)
+            if let base = bytes.baseAddress, base >= chunkBase, base + bytes.count <= chunkEnd {
+                user.start = Int32(base - chunkBase)
+            } else {
+                spilled = Array(bytes)
+            }
+        }) { return (layout.header[layout.user], "missing required value for user_id") }
         if !trimmed(layout.event, { event = out.events.intern($0) }) { return (layout.header[layout.event], "missing required value for event") }
         var count: Int32 = 1
         if let countIndex = layout.count {
@@ -196,11 +250,25 @@ struct UsageEventsReader {
         }
         out.batch.timestamps.append(timestamp)
         out.batch.accounts.append(account)
-        out.batch.users.append(user)
+        if let spilled {
+            user.start = -Int32(out.spill.count) - 1
+            out.spill += spilled
+        }
+        out.userRefs[ShardedByteInterner.shard(of: user.hash)].append(user)
+        out.batch.users.append(0)
         out.batch.events.append(event)
         out.batch.counts.append(count)
         return nil
     }
+}
+
+/// Where a row's user id lies: a slice of the chunk (`start` ≥ 0) or of its spill buffer
+/// (`start` = −offset − 1), with the id's hash.
+struct UserReference: Sendable {
+    var row: Int32
+    var start: Int32
+    var length: Int32
+    var hash: UInt64
 }
 
 /// Where the usage columns sit in a file's rows.
@@ -234,8 +302,3 @@ final class UnterminatedFlag: @unchecked Sendable {
     func set(_ line: Int) { lock.withLock { value = min(value ?? line, line) } }
 }
 
-/// A buffer that parallel workers write disjoint elements of.
-struct UncheckedSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}

@@ -33,8 +33,8 @@ public struct UsageEventBatch: Sendable {
 public struct UsageNames: Sendable {
     /// Account ids.
     public var accounts = ByteInterner()
-    /// User ids.
-    public var users = ByteInterner(capacity: 1 << 16)
+    /// User ids (numbered by shard, so many can be numbered in parallel).
+    public var users = ShardedByteInterner()
     /// Event names (feature keys).
     public var events = ByteInterner(capacity: 64)
 
