@@ -39,6 +39,12 @@ public struct DateTimeGrammar: Sendable {
     /// - Complexity: O(n) per date form tried, plus a binary search in the zone's transitions; no
     ///   allocation unless it throws.
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, allowDateOnly: Bool = false) throws(ValueError) -> Instant {
+        if let instant = parseISOFastPath(bytes) { return instant }
+        return try parseAnyForm(bytes, allowDateOnly: allowDateOnly)
+    }
+
+    /// The general grammar: every date form, with or without time and offset.
+    func parseAnyForm(_ bytes: UnsafeBufferPointer<UInt8>, allowDateOnly: Bool) throws(ValueError) -> Instant {
         let scanner = CellScanner(trimming: bytes)
         guard !scanner.isEmpty else { throw ValueError.empty }
         var problem: DateProblem?
