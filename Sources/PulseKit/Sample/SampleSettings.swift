@@ -1,0 +1,69 @@
+/// What to generate.
+public struct SampleSettings: Sendable {
+    /// Number of CRM accounts.
+    public var accounts: Int = 200
+    /// Number of months of activity data, ending with `endMonth`.
+    public var months: Int = 24
+    /// The seed: the same settings give the same bytes.
+    public var seed: UInt64 = 1
+    /// The last month with data (a fixed month, never the wall clock).
+    public var endMonth: (year: Int, month: Int) = (2026, 10)
+
+    /// Settings for a sample of `accounts` accounts over `months` months ending with `endMonth`.
+    public init(accounts: Int = 200, months: Int = 24, seed: UInt64 = 1,
+                endMonth: (year: Int, month: Int) = (2026, 10)) {
+        self.accounts = accounts
+        self.months = months
+        self.seed = seed
+        self.endMonth = endMonth
+    }
+
+    /// The largest number of accounts a sample may have.
+    public static let maximumAccounts = 1_000_000
+    /// The largest number of months a sample may span.
+    public static let maximumMonths = 240
+
+    /// Throws `SampleError.invalidSettings` unless every value is in range.
+    public func validate() throws {
+        guard (1...Self.maximumAccounts).contains(accounts) else {
+            throw SampleError.invalidSettings("accounts must be between 1 and \(Self.maximumAccounts), got \(accounts)")
+        }
+        guard (1...Self.maximumMonths).contains(months) else {
+            throw SampleError.invalidSettings("months must be between 1 and \(Self.maximumMonths), got \(months)")
+        }
+        guard (1...12).contains(endMonth.month), (1990...9000).contains(endMonth.year) else {
+            throw SampleError.invalidSettings("end month must be a month between 1990-01 and 9000-12, got \(endMonth.year)-\(endMonth.month)")
+        }
+    }
+}
+
+/// Counts of what was written, per file.
+public struct SampleSummary: Sendable {
+    /// Each file written, in canonical source order: its path inside the data folder, its data
+    /// rows (header excluded; lines for JSON Lines) and its size in bytes.
+    public var files: [(path: String, rows: Int, bytes: Int)]
+
+    /// A summary of the given files.
+    public init(files: [(path: String, rows: Int, bytes: Int)]) {
+        self.files = files
+    }
+
+    /// The size of all files together, in bytes.
+    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
+}
+
+/// Why a sample could not be generated.
+public enum SampleError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A setting is out of range.
+    case invalidSettings(String)
+    /// A folder or file could not be created or written.
+    case cannotWrite(path: String, reason: String)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .invalidSettings(let reason): "invalid sample settings: \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+}
