@@ -40,7 +40,7 @@ import Tabular
         let data = try IngestFixture(["crm/accounts.csv": accounts]).extract()
         let reasons = IngestFixture.quarantined(data, .accounts)
         #expect(reasons.count == 1)
-        #expect(reasons[0].hasPrefix("4 signup_date: signup_date: "))
+        #expect(reasons[0].hasPrefix("4 signup_date: "))
         #expect(reasons[0].contains("2025-02-30"))
     }
 
@@ -52,8 +52,8 @@ import Tabular
         #expect(a3.seats == nil && a3.renewalDate == nil)
         let warnings = IngestFixture.warnings(data, .accounts)
         #expect(warnings.count == 2)
-        #expect(warnings[0].hasPrefix("4 seats: seats dropped:"))
-        #expect(warnings[1].hasPrefix("4 renewal_date: renewal_date dropped:"))
+        #expect(warnings[0].hasPrefix("4 seats: dropped:"))
+        #expect(warnings[1].hasPrefix("4 renewal_date: dropped:"))
         #expect(data.load(of: .accounts)?.rowsWithWarnings == 1)
     }
 
@@ -84,11 +84,11 @@ import Tabular
         #expect(reasons.count == 7)
         #expect(reasons[0] == "4 account_id: unknown account_id \"A9\" (not in accounts)")
         #expect(reasons[1] == "5 end_date: end_date 2024-05-01 is not after start_date 2024-05-01")
-        #expect(reasons[2].hasPrefix("6 amount: amount: "))
-        #expect(reasons[3].hasPrefix("7 billing_period: billing_period: expected monthly, quarterly"))
+        #expect(reasons[2].hasPrefix("6 amount: negative value"))
+        #expect(reasons[3].hasPrefix("7 billing_period: expected monthly, quarterly"))
         #expect(reasons[4] == "8 subscription_id: duplicate subscription_id \"S1\" (an earlier row has it)")
         #expect(reasons[5] == "9 currency: no exchange rate for USD in 2024-05 or any earlier month")
-        #expect(reasons[6].hasPrefix("11 currency: currency: expected a 3-letter ISO 4217 currency code"))
+        #expect(reasons[6].hasPrefix("11 currency: expected a 3-letter ISO 4217 currency code"))
         let s8 = try #require(data.subscriptions.first { $0.id == "S8" })
         #expect(s8.amount == Decimal(sign: .plus, exponent: -1, significand: 12005))
         #expect(s8.billingMonths == 3 && s8.currency == "EUR")

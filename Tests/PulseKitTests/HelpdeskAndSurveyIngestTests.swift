@@ -37,10 +37,10 @@ import Tabular
             #"{"id": "T1", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "archived"}"#,
             #"{"id": "T2", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "open", "priority": "critical", "escalation_level": 7}"#,
         ])
-        #expect(IngestFixture.quarantined(data, .tickets) == ["1 status: status: expected one of new, open, pending, hold, solved, closed, deleted, got \"archived\""])
+        #expect(IngestFixture.quarantined(data, .tickets) == ["1 status: expected one of new, open, pending, hold, solved, closed, deleted, got \"archived\""])
         #expect(IngestFixture.warnings(data, .tickets) == [
             "2 priority: priority \"critical\" is not one of urgent, high, normal, low; treated as null",
-            "2 escalation_level: escalation_level dropped: expected an integer 1–3; using 1",
+            "2 escalation_level: dropped: expected an integer 1–3; using 1",
         ])
         #expect(data.tickets.first?.priority == nil)
     }
@@ -89,7 +89,7 @@ import Tabular
         #expect(data.csat.map(\.score) == [5])
         #expect(data.csat.first?.respondedAt == Instant(secondsSinceEpoch: 1_747_184_400))   // 10:00 JST
         #expect(IngestFixture.quarantined(data, .csat).count == 2)
-        #expect(IngestFixture.quarantined(data, .csat)[0].hasPrefix("3 rating: rating: "))
+        #expect(IngestFixture.quarantined(data, .csat)[0].hasPrefix("3 rating: 6 is outside 1–5"))
         #expect(data.nps.first?.comment == "Great, really")
         #expect(IngestFixture.quarantined(data, .nps).count == 1)
         // A bare date is not a datetime for responded_at; 8 is out of 1–7.
@@ -118,12 +118,12 @@ import Tabular
         let data = try IngestFixture(["helpcenter/article_events.csv": events, "overrides/health_overrides.csv": overrides]).extract()
         #expect(data.articleEvents.map(\.kind) == [.view, .helpful])
         #expect(data.articleEvents.first?.accountID == nil)
-        #expect(IngestFixture.quarantined(data, .articleEvents) == ["4 event: event: expected view, helpful or not_helpful, got \"share\""])
+        #expect(IngestFixture.quarantined(data, .articleEvents) == ["4 event: expected view, helpful or not_helpful, got \"share\""])
         #expect(data.healthOverrides.map(\.band) == [nil, .red])
         #expect(data.healthOverrides.first?.score == Decimal(sign: .plus, exponent: -1, significand: 725))
         #expect(IngestFixture.quarantined(data, .healthOverrides) == [
-            "4 score: score: score 120 is outside 0–100",
-            "5 band: band: expected green, yellow or red, got \"purple\"",
+            "4 score: score 120 is outside 0–100",
+            "5 band: expected green, yellow or red, got \"purple\"",
             "6 score: one of score or band is required",
         ])
     }
@@ -145,10 +145,10 @@ import Tabular
         #expect(data.usageNames.accounts.string(2) == "A9")
         let reasons = IngestFixture.quarantined(data, .usageEvents)
         #expect(reasons.count == 2)
-        #expect(reasons[0].hasPrefix("4 timestamp: timestamp: "))
+        #expect(reasons[0].hasPrefix("4 timestamp: "))
         #expect(reasons[1] == "5 user_id: missing required value for user_id")
         #expect(IngestFixture.warnings(data, .usageEvents).count == 1)
-        #expect(IngestFixture.warnings(data, .usageEvents)[0].hasPrefix("6 count: count dropped:"))
+        #expect(IngestFixture.warnings(data, .usageEvents)[0].hasPrefix("6 count: dropped:"))
         expectRowAccounting(data)
     }
 

@@ -69,7 +69,7 @@ struct SourceRow {
             reject(column, "missing required value for \(column)")
             return nil
         case .failure(let error)?:
-            reject(column, "\(column): \(error.reason)")
+            reject(column, error.reason)
             return nil
         case .success(let value)?:
             return value
@@ -84,7 +84,7 @@ struct SourceRow {
         switch outcome {
         case nil: return nil
         case .failure(let error)?:
-            warn(column, "\(column) dropped: \(error.reason)")
+            warn(column, "dropped: \(error.reason)")
             return nil
         case .success(let value)?: return value
         }

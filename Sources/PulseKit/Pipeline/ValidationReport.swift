@@ -50,9 +50,9 @@ public struct ValidationReport: Sendable {
             out += "\n"
         }
         let dropped = data.load(of: .tickets)?.rowsDropped ?? 0
-        if dropped > 0 { out += "tickets: \(dropped) deleted tickets dropped\n" }
+        if dropped > 0 { out += "tickets: \(dropped) deleted (dropped by rule, counted as loaded)\n" }
         for (title, issues) in [("quarantined", data.log.quarantined), ("warnings", data.log.warnings)] where !issues.isEmpty {
-            out += "\nfirst \(title) rows:\n"
+            out += "\nfirst \(title):\n"
             for source in CanonicalSource.allCases {
                 let mine = issues.filter { $0.source == source }
                 for issue in mine.prefix(reasonsPerSource) {

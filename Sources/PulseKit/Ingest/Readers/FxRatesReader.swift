@@ -19,7 +19,7 @@ struct FxRatesReader {
             }
             guard !row.isRejected, let currency, let rate else { return nil }
             guard let month = YearMonth(monthText) else {
-                row.reject("month", "month: expected YYYY-MM, got \"\(monthText.prefix(60))\"")
+                row.reject("month", "expected YYYY-MM, got \"\(monthText.prefix(60))\"")
                 return nil
             }
             return (FxRate(month: month, currency: currency, rate: rate), row.line)

@@ -26,7 +26,7 @@ struct HealthOverridesReader {
             var band: HealthBand?
             if let text = row.text("band") {
                 if let known = HealthBand(rawValue: text.lowercased()), known != .unknown { band = known } else {
-                    row.reject("band", "band: expected green, yellow or red, got \"\(text.prefix(60))\"")
+                    row.reject("band", "expected green, yellow or red, got \"\(text.prefix(60))\"")
                 }
             }
             guard !row.isRejected, let expires else { return nil }

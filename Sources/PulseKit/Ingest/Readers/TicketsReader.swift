@@ -165,12 +165,12 @@ struct JSONSourceRow {
             if !trimmed.isEmpty { return trimmed }
         case .number(let lexeme)?:
             if let id = Self.integerText(lexeme) { return id }
-            reject(field, "\(field): expected a string or an integer id, got \(lexeme.prefix(60))")
+            reject(field, "expected a string or an integer id, got \(lexeme.prefix(60))")
             return nil
         case nil:
             break
         default:
-            reject(field, "\(field): expected a string or an integer id")
+            reject(field, "expected a string or an integer id")
             return nil
         }
         reject(field, "missing required value for \(field)")
@@ -211,7 +211,7 @@ struct JSONSourceRow {
             return nil
         }
         do throws(ValueError) { return try parseInstant(field, value) } catch {
-            reject(field, "\(field): \(error.reason)")
+            reject(field, error.reason)
             return nil
         }
     }
@@ -220,18 +220,18 @@ struct JSONSourceRow {
         guard let value = value(field) else { return nil }
         if case .string(let text) = value, text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         do throws(ValueError) { return try parseInstant(field, value) } catch {
-            warn(field, "\(field) dropped: \(error.reason)")
+            warn(field, "dropped: \(error.reason)")
             return nil
         }
     }
 
     mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
         guard let text = optionalText(field) else {
-            reject(field, value(field) == nil ? "missing required value for \(field)" : "\(field): expected a string")
+            reject(field, value(field) == nil ? "missing required value for \(field)" : "expected a string")
             return nil
         }
         guard let value = E(rawValue: text.lowercased()) else {
-            reject(field, "\(field): expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text.prefix(60))\"")
+            reject(field, "expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text.prefix(60))\"")
             return nil
         }
         return value
@@ -241,7 +241,7 @@ struct JSONSourceRow {
     mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
         guard let raw = value(field) else { return nil }
         guard case .string(let text) = raw else {
-            warn(field, "\(field) dropped: expected a string")
+            warn(field, "dropped: expected a string")
             return nil
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -264,7 +264,7 @@ struct JSONSourceRow {
         default: parsed = nil
         }
         guard let parsed, range.contains(parsed) else {
-            warn(field, "\(field) dropped: expected an integer \(range.lowerBound)–\(range.upperBound); using \(fallback)")
+            warn(field, "dropped: expected an integer \(range.lowerBound)–\(range.upperBound); using \(fallback)")
             return fallback
         }
         return parsed
@@ -274,13 +274,13 @@ struct JSONSourceRow {
     mutating func optionalStrings(_ field: String) -> [String] {
         guard let raw = value(field) else { return [] }
         guard case .array(let items) = raw else {
-            warn(field, "\(field) dropped: expected an array of strings")
+            warn(field, "dropped: expected an array of strings")
             return []
         }
         var strings: [String] = []
         for item in items {
             guard case .string(let s) = item else {
-                warn(field, "\(field) dropped: expected an array of strings")
+                warn(field, "dropped: expected an array of strings")
                 return []
             }
             strings.append(s)

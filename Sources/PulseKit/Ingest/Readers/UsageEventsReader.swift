@@ -210,7 +210,7 @@ struct UsageEventsReader {
                 let instant = layout.epochSeconds ? try grammars.dateTime.parseEpochSeconds(bytes) : try grammars.dateTime.parse(bytes)
                 timestamp = instant.millisecondsSinceEpoch
             } catch {
-                failure = "timestamp: \(error.reason)"
+                failure = error.reason
             }
         }
         if !hasTimestamp { return (layout.header[layout.timestamp], "missing required value for timestamp") }
@@ -237,9 +237,9 @@ struct UsageEventsReader {
             _ = trimmed(countIndex) { bytes in
                 do throws(ValueError) {
                     let value = try IntegerGrammar.parse(bytes)
-                    if let narrow = Int32(exactly: value) { count = narrow } else { warning = "count dropped: \(value) is out of range; using 1" }
+                    if let narrow = Int32(exactly: value) { count = narrow } else { warning = "dropped: \(value) is out of range; using 1" }
                 } catch {
-                    warning = "count dropped: \(error.reason); using 1"
+                    warning = "dropped: \(error.reason); using 1"
                 }
             }
             if let warning {
