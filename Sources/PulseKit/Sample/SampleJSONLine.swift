@@ -1,3 +1,5 @@
+import Tabular
+
 /// Builds JSON objects, one per line, as UTF-8 bytes: keys in the order written, strings escaped
 /// per RFC 8259 (non-ASCII text written as is), numbers as integers.
 struct SampleJSONLine {
@@ -64,20 +66,6 @@ struct SampleJSONLine {
     }
 
     private mutating func appendString(_ value: String) {
-        bytes.append(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0x00..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
+        JSONWriter.appendQuoted(value, to: &bytes)
     }
 }
