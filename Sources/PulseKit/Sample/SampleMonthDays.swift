@@ -70,14 +70,13 @@ struct SampleMonthDays {
     static func workSecond(kind: SampleDayKind, _ rng: inout SampleRandom) -> Int {
         let hour: Int
         if kind == .workday {
-            hour = hourOfWorkday[rng.weighted(workdayHourWeights)]
+            hour = rng.weighted(workdayHourWeights)
         } else {
             hour = rng.int(8, 22)
         }
         return hour * 3600 + rng.below(3600)
     }
 
-    private static let hourOfWorkday = Array(0..<24)
     private static let workdayHourWeights = [
         1, 1, 0, 0, 0, 1, 2, 5, 14, 40, 62, 60, 30, 50, 58, 60, 54, 42, 24, 12, 8, 6, 4, 2,
     ]

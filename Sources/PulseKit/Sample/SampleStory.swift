@@ -128,13 +128,3 @@ enum SampleStory: CaseIterable, Sendable {
         }
     }
 }
-
-/// A milestone an onboarding story leaves unachieved.
-enum SampleOnboardingGap: Sendable {
-    case kickoffMissing, firstValueMissing
-}
-
-/// The direction an account's product usage takes over the window.
-enum SampleTrend: Sendable {
-    case growing, stable, declining
-}

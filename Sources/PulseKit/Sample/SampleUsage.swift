@@ -18,6 +18,10 @@ struct SampleUsage {
         "dashboard.share", "ai.assist",
     ].map { Array($0.utf8) }
     static let keyFeatureOffset = 3
+    /// Weights of a day's first event: login, page view, search, a key feature.
+    static let firstEventWeights = [40, 25, 10, 25]
+    /// Weights of a day's second event: a key feature, page view, search.
+    static let secondEventWeights = [60, 25, 15]
     static let keyFeatureCount = 5
 
     /// What shapes one account's usage.
@@ -176,16 +180,16 @@ struct SampleUsage {
                            rng: inout SampleRandom, into keys: inout [UInt64]) {
         let second = SampleMonthDays.workSecond(kind: kind, &rng)
         var first: Int
-        switch rng.weighted([40, 25, 10, 25]) {
+        switch rng.weighted(Self.firstEventWeights) {
         case 0: first = 0
         case 1: first = 1
         case 2: first = 2
         default: first = features.isEmpty ? 1 : features[rng.below(features.count)]
         }
         keys.append(key(day: day, second: second, user: user, event: first, count: count(for: first, &rng)))
-        guard rng.chance(240) else { return }
+        guard rng.chance(250) else { return }
         var second2: Int
-        switch rng.weighted([60, 25, 15]) {
+        switch rng.weighted(Self.secondEventWeights) {
         case 0: second2 = features.isEmpty ? 1 : features[rng.below(features.count)]
         case 1: second2 = 1
         default: second2 = 2
