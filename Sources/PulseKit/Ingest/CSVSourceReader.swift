@@ -28,15 +28,7 @@ struct CSVSourceReader {
             return (records, load)
         }
         for file in files {
-            let path = dataDirectory.appendingPathComponent(file).path
-            let reader: TextFileReader
-            let text: [UInt8]
-            do {
-                reader = try TextFileReader(path: path, encoding: settings.encoding.textEncoding)
-                text = try reader.readAll()
-            } catch {
-                throw IngestError(source: source, file: file, message: error.message)
-            }
+            let (text, reader) = try SourceFiles.readText(file, settings: settings, in: dataDirectory)
             var fileRows = 0
             try text.withUnsafeBufferPointer { bytes throws(IngestError) in
                 var scanner = CSVScanner(bytes)

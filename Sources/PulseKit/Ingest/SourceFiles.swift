@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The files a source's configured path names: one file, or the matches of a glob in its last
 /// path component (`helpdesk/tickets-*.jsonl`), sorted by name so every run reads them in the
@@ -19,5 +20,17 @@ enum SourceFiles {
             .filter { fnmatch(namePattern, $0, 0) == 0 }
             .sorted()
             .map { folder.isEmpty ? $0 : folder + "/" + $0 }
+    }
+
+    /// Reads one whole file of a source as UTF-8 text, with the reader that tells its size and
+    /// encoding; a file that cannot be read or decoded is an ``IngestError`` naming it.
+    static func readText(_ file: String, settings: SourceConfiguration, in directory: URL) throws(IngestError) -> ([UInt8], TextFileReader) {
+        do {
+            let reader = try TextFileReader(path: directory.appendingPathComponent(file).path,
+                                            encoding: settings.encoding.textEncoding)
+            return (try reader.readAll(), reader)
+        } catch {
+            throw IngestError(source: settings.source, file: file, message: error.message)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// Civil dates as day numbers, months as month numbers, and the Japanese business calendar the
 /// sample data is shaped by.
 ///
@@ -8,28 +10,14 @@ enum SampleCalendar {
     /// Seconds in a day.
     static let secondsPerDay = 86_400
 
-    /// The day number of a civil date.
+    /// The day number of a civil date (which must exist).
     static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(LocalDate(year: year, month: month, day: day)?.daysSinceEpoch ?? 0)
     }
 
     /// The civil date of a day number.
     static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        LocalDate(daysSinceEpoch: Int32(day)).civil
     }
 
     /// The weekday of a day: 0 Monday … 5 Saturday, 6 Sunday.

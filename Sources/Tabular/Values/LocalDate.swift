@@ -56,7 +56,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Year, month and day at once (one conversion instead of three).
-    var civil: (year: Int, month: Int, day: Int) {
+    public var civil: (year: Int, month: Int, day: Int) {
         // Howard Hinnant's civil_from_days, on 400-year eras of 146,097 days starting on March 1.
         let shifted = Int(daysSinceEpoch) + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097

@@ -20,15 +20,7 @@ struct TicketsReader {
             return ([], load)
         }
         for file in files {
-            let path = context.dataDirectory.appendingPathComponent(file).path
-            let reader: TextFileReader
-            let text: [UInt8]
-            do {
-                reader = try TextFileReader(path: path, encoding: settings.encoding.textEncoding)
-                text = try reader.readAll()
-            } catch {
-                throw IngestError(source: source, file: file, message: error.message)
-            }
+            let (text, reader) = try SourceFiles.readText(file, settings: settings, in: context.dataDirectory)
             var fileRows = 0
             do {
                 try text.withUnsafeBufferPointer { bytes in
