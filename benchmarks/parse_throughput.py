@@ -96,8 +96,8 @@ def main():
     if have_duckdb:
         for threads in sorted({1, CORES}):
             script = (
-                "import duckdb,sys; c=duckdb.connect(); c.execute('SET threads=%d');"
-                "print(c.execute(\"SELECT count(*), min(timestamp), max(timestamp), count(DISTINCT account_id), "
+                "import duckdb,sys; c=duckdb.connect(); c.execute('SET enable_progress_bar=false'); c.execute('SET threads=%d');"
+                "print(c.execute(\"SELECT count(*), min(timestamp)::VARCHAR, max(timestamp)::VARCHAR, count(DISTINCT account_id), "
                 "count(DISTINCT user_id), count(DISTINCT event), sum(count) FROM read_csv('%s', header=true)\").fetchall())"
                 % (threads, usage))
             t, rss, out = best([sys.executable, "-c", script])

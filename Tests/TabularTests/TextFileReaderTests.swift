@@ -68,6 +68,7 @@ import Testing
         #expect(throws: TextFileError.self) { _ = try read(bytes) }
         do { _ = try read(bytes) } catch let error as TextFileError {
             #expect(error.byteOffset == 13)
+            #expect(error.message.contains("byte 0xFF at byte offset 13"))
             #expect(error.message.contains("neither UTF-8"))
         }
     }

@@ -186,12 +186,13 @@ public final class TextFileReader {
             }
             return DetectedEncoding(.shiftJIS)
         } catch {
+            let offset = min(utf8Offset, error.byteOffset)
+            let byte = String(pending[offset], radix: 16, uppercase: true)
             throw TextFileError(
                 path: path,
-                decoding: TextDecodingError(
-                    byteOffset: error.byteOffset,
-                    message: "neither UTF-8 (byte 0x\(String(pending[utf8Offset], radix: 16, uppercase: true)) at offset \(utf8Offset)) nor CP932 (\(error.message)); set the source's encoding in the pipeline"),
-                encoding: nil)
+                message: "neither UTF-8 nor CP932 text: byte 0x\(byte) at byte offset \(offset) decodes in neither "
+                    + "(UTF-8 fails at \(utf8Offset), CP932 at \(error.byteOffset)); set the source's encoding in the pipeline",
+                byteOffset: offset)
         }
     }
 }
