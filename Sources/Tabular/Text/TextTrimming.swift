@@ -23,3 +23,16 @@ public enum TextTrimming {
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 }
+
+extension TextTrimming {
+    /// `text` without leading and trailing ASCII spaces, tabs and U+3000; the same string, not a
+    /// copy, when there is nothing to trim.
+    public static func trimmed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            let inner = trimmed(bytes)
+            if inner.count == bytes.count { return nil }
+            return String(decoding: inner, as: UTF8.self)
+        } ?? text
+    }
+}

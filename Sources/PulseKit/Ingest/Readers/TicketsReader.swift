@@ -23,30 +23,14 @@ struct TicketsReader {
             let (text, reader) = try SourceFiles.readText(file, settings: settings, in: context.dataDirectory)
             var fileRows = 0
             do {
-                try text.withUnsafeBufferPointer { bytes in
-                    try JSONRecordReader.read(bytes) { record in
-                        fileRows += 1
-                        var row = JSONSourceRow(settings: settings, grammars: grammars)
-                        switch record.result {
-                        case .failure(let error):
-                            row.reject("", "not valid JSON at column \(error.column): \(error.message)")
-                        case .success(.object(let object)):
-                            row.object = object
-                            if let ticket = ticket(from: &row) { loaded.append(ticket) }
-                        case .success:
-                            row.reject("", "expected a JSON object for a ticket")
-                        }
-                        if let rejection = row.rejection {
-                            log.quarantine(DataIssue(source: source, file: file, line: record.position, column: rejection.column,
-                                                     reason: rejection.reason, raw: record.rawText))
-                        } else {
-                            for warning in row.warnings {
-                                log.warn(DataIssue(source: source, file: file, line: record.position, column: warning.column,
-                                                   reason: warning.reason, raw: record.rawText))
-                            }
-                            if !row.warnings.isEmpty { load.rowsWithWarnings += 1 }
-                        }
-                    }
+                let segments = try text.withUnsafeBufferPointer { bytes in
+                    try readSegments(bytes, file: file, grammars: grammars)
+                }
+                for segment in segments {
+                    fileRows += segment.rows
+                    loaded += segment.tickets
+                    log.merge(segment.log)
+                    load.rowsWithWarnings += segment.rowsWithWarnings
                 }
             } catch let error as JSONSyntaxError {
                 throw IngestError(source: source, file: file, line: error.line, column: error.column,
@@ -63,6 +47,80 @@ struct TicketsReader {
         load.rowsSuperseded = loaded.count - tickets.count
         load.rowsDropped = tickets.reduce(0) { $0 + ($1.status == .deleted ? 1 : 0) }
         return (tickets, load)
+    }
+
+    /// What one run of lines of a file gave.
+    private struct Segment: Sendable {
+        var tickets: [Ticket] = []
+        var log = IngestLog()
+        var rows = 0
+        var rowsWithWarnings = 0
+    }
+
+    /// Reads a file's records. JSON Lines of more than 1 MiB are cut at line breaks into runs
+    /// that are read in parallel and put back in order; a JSON array is read in one piece.
+    private func readSegments(_ bytes: UnsafeBufferPointer<UInt8>, file: String, grammars: SourceGrammars) throws -> [Segment] {
+        let jobs = context.jobs
+        guard JSONRecordReader.detectLayout(bytes) == .lines, bytes.count > 1 << 20, jobs > 1 else {
+            var segment = Segment()
+            try JSONRecordReader.read(bytes) { record in handle(record, lineOffset: 0, file: file, grammars: grammars, into: &segment) }
+            return [segment]
+        }
+        // Cut points just after a line feed, and the lines before each piece.
+        let pieces = jobs * 4
+        var cuts = [0]
+        for k in 1..<pieces {
+            var cut = max(bytes.count * k / pieces, cuts[cuts.count - 1])
+            while cut < bytes.count && bytes[cut - 1] != 0x0A { cut += 1 }
+            if cut < bytes.count && cut > cuts[cuts.count - 1] { cuts.append(cut) }
+        }
+        cuts.append(bytes.count)
+        var lineOffsets = [0]
+        for k in 1..<cuts.count - 1 {
+            lineOffsets.append(lineOffsets[k - 1] + CSVRecordBoundary.lineFeeds(in: UnsafeBufferPointer(rebasing: bytes[cuts[k - 1]..<cuts[k]])))
+        }
+        var segments = [Segment](repeating: Segment(), count: cuts.count - 1)
+        let input = UnsafeSendable(bytes)
+        segments.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            ParallelLoop.run(buffer.count, jobs: jobs) { k in
+                let piece = UnsafeBufferPointer(rebasing: input.value[cuts[k]..<cuts[k + 1]])
+                var segment = Segment()
+                // JSON Lines: every problem is a record's own, so reading cannot throw here.
+                try? JSONRecordReader.read(piece, layout: .lines) { record in
+                    handle(record, lineOffset: lineOffsets[k], file: file, grammars: grammars, into: &segment)
+                }
+                out.value[k] = segment
+            }
+        }
+        return segments
+    }
+
+    /// Turns one record into a ticket, a quarantine entry, or a ticket with warnings.
+    private func handle(_ record: JSONRecordReader.Record, lineOffset: Int, file: String, grammars: SourceGrammars,
+                        into segment: inout Segment) {
+        segment.rows += 1
+        var row = JSONSourceRow(settings: settings, grammars: grammars)
+        switch record.result {
+        case .failure(let error):
+            row.reject("", "not valid JSON at column \(error.column): \(error.message)")
+        case .success(.object(let object)):
+            row.object = object
+            if let ticket = ticket(from: &row) { segment.tickets.append(ticket) }
+        case .success:
+            row.reject("", "expected a JSON object for a ticket")
+        }
+        let line = record.position + lineOffset
+        if let rejection = row.rejection {
+            segment.log.quarantine(DataIssue(source: .tickets, file: file, line: line, column: rejection.column,
+                                             reason: rejection.reason, raw: record.rawText))
+        } else if !row.warnings.isEmpty {
+            for warning in row.warnings {
+                segment.log.warn(DataIssue(source: .tickets, file: file, line: line, column: warning.column,
+                                           reason: warning.reason, raw: record.rawText))
+            }
+            segment.rowsWithWarnings += 1
+        }
     }
 
     /// Keeps one ticket per id, in order of first appearance (details 14).
@@ -145,7 +203,7 @@ struct JSONSourceRow {
     /// The text of a string field, trimmed; nil when absent, null or empty.
     func optionalText(_ field: String) -> String? {
         guard case .string(let text)? = value(field) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextTrimming.trimmed(text)
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -153,7 +211,7 @@ struct JSONSourceRow {
     mutating func requiredIdentifier(_ field: String) -> String? {
         switch value(field) {
         case .string(let text)?:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = TextTrimming.trimmed(text)
             if !trimmed.isEmpty { return trimmed }
         case .number(let lexeme)?:
             if let id = Self.integerText(lexeme) { return id }
@@ -182,19 +240,20 @@ struct JSONSourceRow {
     }
 
     private func parseInstant(_ field: String, _ value: JSONValue) throws(ValueError) -> Instant {
+        let epoch = grammars.epochSecondsColumns.contains(field)
+        var text: String
         switch value {
-        case .string(let text):
-            if grammars.epochSecondsColumns.contains(field) {
-                var utf8 = Array(text.utf8)
-                return try utf8.withUnsafeMutableBufferPointer { (b) throws(ValueError) in try grammars.dateTime.parseEpochSeconds(UnsafeBufferPointer(b)) }
-            }
-            return try grammars.dateTime.parse(text)
-        case .number(let lexeme) where grammars.epochSecondsColumns.contains(field):
-            var utf8 = Array(lexeme.utf8)
-            return try utf8.withUnsafeMutableBufferPointer { (b) throws(ValueError) in try grammars.dateTime.parseEpochSeconds(UnsafeBufferPointer(b)) }
-        default:
-            throw ValueError("expected a datetime string")
+        case .string(let string): text = string
+        case .number(let lexeme) where epoch: text = lexeme
+        default: throw ValueError("expected a datetime string")
         }
+        // The byte entry points: no generic String path per value.
+        let result = text.withUTF8 { bytes in
+            Result { () throws(ValueError) -> Instant in
+                epoch ? try grammars.dateTime.parseEpochSeconds(bytes) : try grammars.dateTime.parse(bytes)
+            }
+        }
+        return try result.get()
     }
 
     mutating func requiredInstant(_ field: String) -> Instant? {
@@ -210,7 +269,7 @@ struct JSONSourceRow {
 
     mutating func optionalInstant(_ field: String) -> Instant? {
         guard let value = value(field) else { return nil }
-        if case .string(let text) = value, text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        if case .string(let text) = value, TextTrimming.trimmed(text).isEmpty { return nil }
         do throws(ValueError) { return try parseInstant(field, value) } catch {
             warn(field, "dropped: \(error.reason)")
             return nil
@@ -222,7 +281,7 @@ struct JSONSourceRow {
             reject(field, value(field) == nil ? "missing required value for \(field)" : "expected a string")
             return nil
         }
-        guard let value = E(rawValue: text.lowercased()) else {
+        guard let value = E(rawValue: text) ?? E(rawValue: text.lowercased()) else {
             reject(field, "expected one of \(E.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text.prefix(60))\"")
             return nil
         }
@@ -236,9 +295,9 @@ struct JSONSourceRow {
             warn(field, "dropped: expected a string")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextTrimming.trimmed(text)
         if trimmed.isEmpty { return nil }
-        guard let value = E(rawValue: trimmed.lowercased()) else {
+        guard let value = E(rawValue: trimmed) ?? E(rawValue: trimmed.lowercased()) else {
             warn(field, "\(field) \"\(trimmed.prefix(60))\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")); treated as null")
             return nil
         }
