@@ -179,3 +179,26 @@ import Tabular
         #expect(wholeLoad.rowsRead == 5001 && partsLoad.rowsRead == 5001 && partsLoad.rowsLoaded == 5000)
     }
 }
+
+@Suite struct TicketParallelReadTests {
+    /// Reading a large JSON Lines file in parallel runs gives the same tickets, quarantine
+    /// entries and line numbers as reading it in one piece.
+    @Test func parallelRunsEqualOnePiece() throws {
+        var lines: [String] = []
+        for i in 0..<6000 {
+            if i % 997 == 0 { lines.append(#"{"id": "broken", "#); continue }
+            let status = i % 13 == 0 ? "closed" : "open"
+            lines.append(#"{"id": "T\#(i % 5000)", "account_id": "A\#(i % 40)", "created_at": "2025-05-14T09:30:00+09:00", "updated_at": "2025-05-\#(10 + i % 9)T00:00:00Z", "status": "\#(status)", "priority": "high", "category": "how_to", "channel": "email", "tags": ["a", "b"], "note": "padding padding padding padding padding padding padding padding padding padding padding padding padding padding"}"#)
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 1 << 20)
+        let fixture = try IngestFixture(["helpdesk/tickets.jsonl": text])
+        let serial = try fixture.extract(jobs: 1)
+        let parallel = try fixture.extract(jobs: 2)
+        #expect(serial.tickets == parallel.tickets)
+        #expect(serial.log.quarantined == parallel.log.quarantined)
+        #expect(serial.load(of: .tickets) == parallel.load(of: .tickets))
+        #expect(serial.log.quarantined.filter { $0.reason.hasPrefix("not valid JSON") }.map(\.line) == [1, 998, 1995, 2992, 3989, 4986, 5983])
+        #expect(serial.log.quarantined.filter { $0.reason == "status closed without solved_at" }.count == (0..<6000).filter { $0 % 13 == 0 && $0 % 997 != 0 }.count)
+    }
+}
