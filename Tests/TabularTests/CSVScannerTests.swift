@@ -120,7 +120,7 @@ func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)
         #expect(reader.header == ["id", "comment", "n"])
         var got: [(Int, [String])] = []
         while let chunk = try reader.nextChunk() {
-            chunk.bytes.withUnsafeBufferPointer { buffer in
+            chunk.withBytes { buffer in
                 var scanner = CSVScanner(buffer, firstLine: chunk.firstLine)
                 var fields: [CSVField] = []
                 while let info = scanner.next(into: &fields) { got.append((info.line, fields.map { scanner.string($0) })) }
@@ -128,6 +128,33 @@ func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)
         }
         let expected = scanAll(text).dropFirst()
         #expect(got.count == 300)
+        #expect(got.map(\.0) == expected.map(\.line))
+        #expect(got.map(\.1) == expected.map(\.values))
+    }
+}
+
+extension CSVChunkReaderTests {
+    /// A file that is not UTF-8 is transcoded chunk by chunk (not read in place) and gives the
+    /// same records and lines.
+    @Test(arguments: [64, 333])
+    func transcodedChunksHoldWholeRecords(chunkSize: Int) throws {
+        var text = "id,名前\r\n"
+        for i in 0..<200 { text += i % 9 == 0 ? "\(i),\"株式会社\n\"\"\(i)\"\"\"\r\n" : "\(i),ヤマダ商事\(i)\r\n" }
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let path = try SharedData.temporaryFile(utf16)
+        let reader = try CSVChunkReader(path: path, encoding: nil, chunkSize: chunkSize)
+        #expect(reader.detected.description == "utf-16le+bom")
+        #expect(reader.header == ["id", "名前"])
+        var got: [(Int, [String])] = []
+        while let chunk = try reader.nextChunk() {
+            chunk.withBytes { buffer in
+                var scanner = CSVScanner(buffer, firstLine: chunk.firstLine)
+                var fields: [CSVField] = []
+                while let info = scanner.next(into: &fields) { got.append((info.line, fields.map { scanner.string($0) })) }
+            }
+        }
+        let expected = scanAll(text).dropFirst()
         #expect(got.map(\.0) == expected.map(\.line))
         #expect(got.map(\.1) == expected.map(\.values))
     }

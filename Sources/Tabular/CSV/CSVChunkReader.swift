@@ -6,10 +6,48 @@
 public final class CSVChunkReader {
     /// A run of whole records.
     public struct Chunk: Sendable {
-        /// The records' UTF-8 bytes, ending with a line break (or the end of the file).
-        public var bytes: [UInt8]
+        /// Where the bytes live: a buffer of their own, or a range of a mapped file.
+        enum Storage: Sendable {
+            case owned([UInt8])
+            case mapped(MappedFile, Range<Int>)
+        }
+
+        let storage: Storage
         /// The physical line of the first record.
         public var firstLine: Int
+
+        /// A chunk holding `bytes`.
+        public init(bytes: [UInt8], firstLine: Int) {
+            storage = .owned(bytes)
+            self.firstLine = firstLine
+        }
+
+        init(mapped file: MappedFile, range: Range<Int>, firstLine: Int) {
+            storage = .mapped(file, range)
+            self.firstLine = firstLine
+        }
+
+        /// Calls `body` with the records' UTF-8 bytes, which end with a line break (or the end
+        /// of the file).
+        public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            switch storage {
+            case .owned(let bytes): return try bytes.withUnsafeBufferPointer(body)
+            case .mapped(let file, let range): return try body(UnsafeBufferPointer(rebasing: file.bytes[range]))
+            }
+        }
+
+        /// Releases the memory of a chunk read in place once its records are parsed.
+        public func discard() {
+            if case .mapped(let file, let range) = storage { file.discard(range) }
+        }
+
+        /// The number of bytes.
+        public var count: Int {
+            switch storage {
+            case .owned(let bytes): bytes.count
+            case .mapped(_, let range): range.count
+            }
+        }
     }
 
     /// The header fields, trimmed of surrounding spaces.
@@ -22,13 +60,20 @@ public final class CSVChunkReader {
     public var fileSize: Int { file.fileSize }
 
     private let file: TextFileReader
+    private let path: String
+    private let chunkSize: Int
     private var carry: [UInt8] = []
     private var nextLine = 1
     private var exhausted = false
+    /// A UTF-8 file is parsed in place from a mapping; `mappedOffset` is where the next chunk starts.
+    private var mapped: MappedFile?
+    private var mappedOffset = 0
 
     /// Opens `path` and reads its header record.
     public init(path: String, encoding: TextEncoding?, chunkSize: Int = 8 << 20) throws(TextFileError) {
         file = try TextFileReader(path: path, encoding: encoding, chunkSize: chunkSize)
+        self.path = path
+        self.chunkSize = chunkSize
         // Read until the header record is complete.
         while true {
             let more = try file.nextChunk(into: &carry)
@@ -48,8 +93,15 @@ public final class CSVChunkReader {
             if let (end, names, problem, line) = headerEnd {
                 header = names
                 headerProblem = problem
-                carry.removeFirst(end)
                 nextLine = line
+                // UTF-8 (the usual large export): parse the rest in place from a mapping.
+                if file.detected.encoding == .utf8, !exhausted, let mapping = MappedFile(path: path) {
+                    mapped = mapping
+                    mappedOffset = (file.detected.hasByteOrderMark ? 3 : 0) + end
+                    carry = []
+                    return
+                }
+                carry.removeFirst(end)
                 return
             }
             if exhausted { return }  // empty file: no header
@@ -60,6 +112,7 @@ public final class CSVChunkReader {
     ///
     /// - Throws: ``TextFileError`` when the bytes do not decode.
     public func nextChunk() throws(TextFileError) -> Chunk? {
+        if let mapped { return try nextMappedChunk(mapped) }
         while true {
             if !exhausted {
                 let before = carry.count
@@ -80,5 +133,42 @@ public final class CSVChunkReader {
             nextLine += boundary.lineFeeds
             return Chunk(bytes: bytes, firstLine: line)
         }
+    }
+
+    /// The next chunk of a mapped UTF-8 file: whole records up to about `chunkSize` bytes,
+    /// validated as UTF-8.
+    private func nextMappedChunk(_ mapping: MappedFile) throws(TextFileError) -> Chunk? {
+        let all = mapping.bytes
+        let start = mappedOffset
+        guard start < all.count else { return nil }
+        var size = chunkSize
+        var boundary: (end: Int, lineFeeds: Int)
+        while true {
+            let end = min(all.count, start + size)
+            let slice = UnsafeBufferPointer(rebasing: all[start..<end])
+            if end == all.count {
+                boundary = (slice.count, CSVRecordBoundary.lineFeeds(in: slice))
+                break
+            }
+            if let found = CSVRecordBoundary.endOfLastRecord(in: slice) {
+                boundary = found
+                break
+            }
+            size *= 2  // one record longer than a chunk: look further
+        }
+        let range = start..<(start + boundary.end)
+        switch UTF8Validation.validate(UnsafeBufferPointer(rebasing: all[range])) {
+        case .valid:
+            break
+        case .truncated(let prefix):
+            throw TextFileError(path: path, message: "not valid utf-8: the file ends inside a UTF-8 character at byte offset \(start + prefix)", byteOffset: start + prefix)
+        case .invalid(let offset):
+            let byte = String(all[start + offset], radix: 16, uppercase: true)
+            throw TextFileError(path: path, message: "not valid utf-8: byte 0x\(byte) is not valid UTF-8 at byte offset \(start + offset)", byteOffset: start + offset)
+        }
+        mappedOffset = range.upperBound
+        let line = nextLine
+        nextLine += boundary.lineFeeds
+        return Chunk(mapped: mapping, range: range, firstLine: line)
     }
 }

@@ -80,6 +80,7 @@ struct UsageEventsReader {
                                       message: "the file ends inside a quoted field that starts on line \(line): the export looks truncated")
                 }
                 Self.renumber(&parsed, chunks: work, into: &names, jobs: jobs)
+                for chunk in work { chunk.discard() }
                 for chunk in parsed {
                     fileRows += chunk.rowsRead
                     load.rowsLoaded += chunk.batch.count
@@ -119,7 +120,7 @@ struct UsageEventsReader {
                 perChunk.reserveCapacity(chunks.count)
                 for k in chunks.indices {
                     let (refs, spill) = references[k]
-                    let ids = chunks[k].bytes.withUnsafeBufferPointer { bytes in
+                    let ids = chunks[k].withBytes { bytes in
                         spill.withUnsafeBufferPointer { spill in
                             refs[s].map { ref -> Int32 in
                                 let slice = ref.start >= 0
@@ -162,8 +163,8 @@ struct UsageEventsReader {
     private static func parse(_ chunk: CSVChunkReader.Chunk, file: String, layout: UsageRowLayout,
                               grammars: SourceGrammars, unterminated: UnterminatedFlag) -> ParsedChunk {
         var out = ParsedChunk()
-        out.batch.reserve(chunk.bytes.count / 48)
-        chunk.bytes.withUnsafeBufferPointer { bytes in
+        out.batch.reserve(chunk.count / 48)
+        chunk.withBytes { bytes in
             var scanner = CSVScanner(bytes, firstLine: chunk.firstLine)
             var fields: [CSVField] = []
             fields.reserveCapacity(layout.width + 1)
