@@ -32,14 +32,14 @@ struct CSVSourceReader {
             var fileRows = 0
             try text.withUnsafeBufferPointer { bytes throws(IngestError) in
                 var scanner = CSVScanner(bytes)
-                var fields: [CSVField] = []
+                var fields = CSVFieldBuffer()
                 guard let headerInfo = scanner.next(into: &fields) else {
                     throw IngestError(source: source, file: file, line: 1, message: "the file is empty: expected a header row with \(source.requiredColumns.joined(separator: ", "))")
                 }
                 if let problem = headerInfo.problem {
                     throw IngestError(source: source, file: file, line: 1, column: problem.fieldNumber, message: "malformed header: \(problem.message)")
                 }
-                let header = fields.map { field in
+                let header = fields.fields.map { field in
                     scanner.withValue(field) { String(decoding: TextTrimming.trimmed($0), as: UTF8.self) }
                 }
                 let columns: SourceColumns

@@ -8,7 +8,7 @@ import Tabular
 struct SourceRow {
     let source: CanonicalSource
     let scanner: CSVScanner
-    let fields: [CSVField]
+    let fields: CSVFieldBuffer
     let columns: SourceColumns
     /// The physical line the record starts on.
     let line: Int
@@ -17,7 +17,7 @@ struct SourceRow {
     /// What was dropped or defaulted while the row still loads.
     private(set) var warnings: [(column: String, reason: String)] = []
 
-    init(source: CanonicalSource, scanner: CSVScanner, fields: [CSVField], columns: SourceColumns, line: Int) {
+    init(source: CanonicalSource, scanner: CSVScanner, fields: CSVFieldBuffer, columns: SourceColumns, line: Int) {
         self.source = source
         self.scanner = scanner
         self.fields = fields

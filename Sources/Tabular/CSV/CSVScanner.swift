@@ -34,9 +34,43 @@ public struct CSVScanner {
     /// An empty line yields a record with one empty field.
     /// - Complexity: O(length of the record).
     public mutating func next(into fields: inout [CSVField]) -> CSVRecordInfo? {
-        fields.removeAll(keepingCapacity: true)
+        var buffer = CSVFieldBuffer(reusing: fields)
+        let info = next(into: &buffer)
+        fields = buffer.fields
+        return info
+    }
+
+    /// Scans the next record into `buffer` (its fields replaced); nil at the end of the input.
+    /// The buffer grows when a record has more fields than it holds, so scanning allocates
+    /// nothing per record.
+    ///
+    /// - Complexity: O(length of the record).
+    public mutating func next(into buffer: inout CSVFieldBuffer) -> CSVRecordInfo? {
+        let saved = (position, line, endedInsideQuotes)
+        while true {
+            let (info, fieldCount) = buffer.storage.withUnsafeMutableBufferPointer { scanRecord(into: $0) }
+            if fieldCount <= buffer.storage.count {
+                buffer.count = fieldCount
+                return info
+            }
+            // More fields than room: grow and scan the record again.
+            (position, line, endedInsideQuotes) = saved
+            buffer.storage = [CSVField](repeating: CSVField(start: 0, end: 0), count: fieldCount * 2)
+        }
+    }
+
+    /// Scans one record, writing as many fields as `out` holds; returns the record and its
+    /// number of fields (which may exceed `out.count`).
+    @inline(__always)
+    private mutating func scanRecord(into out: UnsafeMutableBufferPointer<CSVField>) -> (CSVRecordInfo?, Int) {
+        let capacity = out.count
+        var n = 0
+        @inline(__always) func add(_ field: CSVField) {
+            if n < capacity { out[n] = field }
+            n += 1
+        }
         let count = bytes.count
-        guard position < count, let base = bytes.baseAddress else { return nil }
+        guard position < count, let base = bytes.baseAddress else { return (nil, 0) }
         let recordStart = position
         let recordLine = line
         var problem: CSVSyntaxProblem?
@@ -59,10 +93,10 @@ public struct CSVScanner {
                     if b == 0x0A { line += 1 }
                     j += 1
                 }
-                fields.append(CSVField(start: start, end: j, isQuoted: true, hasDoubledQuotes: doubled))
+                add(CSVField(start: start, end: j, isQuoted: true, hasDoubledQuotes: doubled))
                 if !closed {
                     endedInsideQuotes = true
-                    problem = problem ?? CSVSyntaxProblem(fieldNumber: fields.count, message: "unterminated quoted field (the file ends inside quotes)")
+                    problem = problem ?? CSVSyntaxProblem(fieldNumber: n, message: "unterminated quoted field (the file ends inside quotes)")
                     recordEnd = count; nextPosition = count
                     break fieldLoop
                 }
@@ -71,7 +105,7 @@ public struct CSVScanner {
                 if i >= count { recordEnd = count; nextPosition = count; break fieldLoop }
                 var b = base[i]
                 if b != 0x2C && b != 0x0A && !(b == 0x0D && i + 1 < count && base[i + 1] == 0x0A) && !(b == 0x0D && i + 1 == count) {
-                    problem = problem ?? CSVSyntaxProblem(fieldNumber: fields.count, message: "unexpected text after the closing quote of field \(fields.count)")
+                    problem = problem ?? CSVSyntaxProblem(fieldNumber: n, message: "unexpected text after the closing quote of field \(n)")
                     // Skip to the next separator or line end, keeping the text out of the field.
                     while i < count {
                         b = base[i]
@@ -95,23 +129,23 @@ public struct CSVScanner {
             var end = i
             if i >= count {
                 if end > start && base[end - 1] == 0x0D { end -= 1 }
-                fields.append(CSVField(start: start, end: end))
+                add(CSVField(start: start, end: end))
                 recordEnd = end; nextPosition = count
                 break fieldLoop
             }
             if base[i] == 0x2C {
-                fields.append(CSVField(start: start, end: end))
+                add(CSVField(start: start, end: end))
                 i += 1
                 continue fieldLoop
             }
             // LF (possibly after CR).
             if end > start && base[end - 1] == 0x0D { end -= 1 }
-            fields.append(CSVField(start: start, end: end))
+            add(CSVField(start: start, end: end))
             recordEnd = end; nextPosition = i + 1; line += 1
             break fieldLoop
         }
         position = nextPosition
-        return CSVRecordInfo(line: recordLine, range: recordStart..<recordEnd, problem: problem)
+        return (CSVRecordInfo(line: recordLine, range: recordStart..<recordEnd, problem: problem), n)
     }
 
     /// Calls `body` with the field's value as bytes, doubled quotes undone.

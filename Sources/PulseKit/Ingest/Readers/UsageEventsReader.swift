@@ -61,7 +61,7 @@ struct UsageEventsReader {
             while true {
                 var chunks: [CSVChunkReader.Chunk] = []
                 do {
-                    while chunks.count < jobs * 2, let chunk = try reader.nextChunk() { chunks.append(chunk) }
+                    while chunks.count < jobs * 4, let chunk = try reader.nextChunk() { chunks.append(chunk) }
                 } catch {
                     throw IngestError(source: source, file: file, message: error.message)
                 }
@@ -166,8 +166,7 @@ struct UsageEventsReader {
         out.batch.reserve(chunk.count / 48)
         chunk.withBytes { bytes in
             var scanner = CSVScanner(bytes, firstLine: chunk.firstLine)
-            var fields: [CSVField] = []
-            fields.reserveCapacity(layout.width + 1)
+            var fields = CSVFieldBuffer(capacity: layout.width + 1)
             while let info = scanner.next(into: &fields) {
                 if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }
                 if scanner.endedInsideQuotes {
@@ -186,7 +185,7 @@ struct UsageEventsReader {
 
     /// Parses one row into the batch; returns why it is quarantined, if it is.
     @inline(__always)
-    private static func parseRow(scanner: CSVScanner, fields: [CSVField], info: CSVRecordInfo, layout: UsageRowLayout,
+    private static func parseRow(scanner: CSVScanner, fields: CSVFieldBuffer, info: CSVRecordInfo, layout: UsageRowLayout,
                                  grammars: SourceGrammars, into out: inout ParsedChunk) -> (column: String, reason: String)? {
         if let problem = info.problem {
             return (problem.fieldNumber <= layout.width ? layout.header[problem.fieldNumber - 1] : "#\(problem.fieldNumber)", problem.message)
@@ -196,13 +195,17 @@ struct UsageEventsReader {
                     "row has \(fields.count) fields, the header has \(layout.width)")
         }
         // Required text values.
-        func trimmed(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-            scanner.withValue(fields[index]) { raw in
+        @inline(__always) func trimmed(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+            let field = fields[index]
+            @inline(__always) func take(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
                 let value = TextTrimming.trimmed(raw)
                 if value.isEmpty { return false }
                 body(value)
                 return true
             }
+            // Most fields are a plain slice of the chunk; only doubled quotes need unescaping.
+            guard field.hasDoubledQuotes else { return take(UnsafeBufferPointer(rebasing: scanner.bytes[field.start..<field.end])) }
+            return scanner.withValue(field) { take($0) }
         }
         var timestamp: Int64 = 0
         var failure: String?

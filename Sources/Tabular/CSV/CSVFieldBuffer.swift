@@ -1,0 +1,33 @@
+/// The fields of the record a ``CSVScanner`` read last, kept in storage that is reused from
+/// record to record.
+public struct CSVFieldBuffer {
+    var storage: [CSVField]
+    /// How many fields the record has.
+    public internal(set) var count = 0
+
+    /// An empty buffer with room for `capacity` fields (it grows when a record has more).
+    public init(capacity: Int = 16) {
+        storage = [CSVField](repeating: CSVField(start: 0, end: 0), count: max(1, capacity))
+    }
+
+    /// A buffer that takes over an array's storage.
+    init(reusing fields: [CSVField]) {
+        storage = fields
+        storage.removeAll(keepingCapacity: true)
+        storage.append(contentsOf: repeatElement(CSVField(start: 0, end: 0), count: max(16, storage.capacity)))
+    }
+
+    /// Field `index` of the record (0-based, below ``count``).
+    @inline(__always)
+    public subscript(index: Int) -> CSVField {
+        precondition(index < count, "field \(index) of a record with \(count) fields")
+        return storage[index]
+    }
+
+    /// The record's fields as an array.
+    public var fields: [CSVField] {
+        var fields = storage
+        fields.removeLast(storage.count - count)
+        return fields
+    }
+}
