@@ -161,6 +161,26 @@ extension CSVChunkReaderTests {
 }
 
 @Suite struct ByteInternerTests {
+    /// Keys kept inside the slot (up to 24 bytes) and longer ones that share those 24 bytes, and
+    /// keys that differ only by trailing zero bytes, stay distinct.
+    @Test func inlineKeysAndLongKeysAreExact() {
+        var interner = ByteInterner(capacity: 4)
+        let words: [[UInt8]] = [
+            Array("user-000000000000000000001".utf8), Array("user-000000000000000000002".utf8),   // 26 bytes, same first 24
+            Array("ab".utf8), Array("ab".utf8) + [0], Array("ab".utf8) + [0, 0],
+            Array(repeating: 0x78, count: 24), Array(repeating: 0x78, count: 25), Array(repeating: 0x78, count: 300),
+        ]
+        let first = words.map { w in w.withUnsafeBufferPointer { interner.intern($0) } }
+        #expect(first == [0, 1, 2, 3, 4, 5, 6, 7])
+        // Again, through a key taken first: the same numbers.
+        let again = words.map { w in
+            w.withUnsafeBufferPointer { b in interner.intern(ByteInterner.Key(b, hash: ByteInterner.hash(b)), b) }
+        }
+        #expect(again == first)
+        #expect(interner.count == 8)
+        #expect(words.map { w in w.withUnsafeBufferPointer { interner.find($0) } } == first.map { Optional($0) })
+    }
+
     @Test func numbersInOrderOfFirstAppearance() {
         var interner = ByteInterner(capacity: 2)
         let words = ["acct-1", "acct-2", "acct-1", "株式会社", "", "acct-2", "a-much-longer-identifier-0001"]

@@ -119,12 +119,24 @@ public struct CSVScanner {
                 recordEnd = i; nextPosition = i + 1; line += 1
                 break fieldLoop
             }
-            // Unquoted field: up to a comma or a line end.
+            // Unquoted field: up to a comma or a line end, eight bytes at a time.
             let start = i
-            while i < count {
-                let b = base[i]
-                if b == 0x2C || b == 0x0A { break }
-                i += 1
+            let raw = UnsafeRawPointer(base)
+            while i &+ 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let found = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                if found != 0 {
+                    i &+= found.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            if i &+ 8 > count {
+                while i < count {
+                    let b = base[i]
+                    if b == 0x2C || b == 0x0A { break }
+                    i += 1
+                }
             }
             var end = i
             if i >= count {
@@ -146,6 +158,13 @@ public struct CSVScanner {
         }
         position = nextPosition
         return (CSVRecordInfo(line: recordLine, range: recordStart..<recordEnd, problem: problem), n)
+    }
+
+    /// High bits set at the zero bytes of `x`; the lowest set bit marks exactly the first zero
+    /// byte (bits above it may be false positives, which callers never look at).
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Calls `body` with the field's value as bytes, doubled quotes undone.

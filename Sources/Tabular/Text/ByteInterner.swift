@@ -7,15 +7,21 @@
 public struct ByteInterner: Sendable {
     private var storage: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [UInt64]          // 0 = empty, else (hash high 32 bits) << 32 | (id + 1)
+    /// Four words per slot: (hash tag << 40 | length << 32 | id + 1), then the key's first 24
+    /// bytes, zero-padded. 0 in the first word is an empty slot. A key of up to 24 bytes is
+    /// compared inside its slot, without touching `storage`.
+    private var slots: [UInt64]
     private var hashes: [UInt64] = []
     private var mask: Int
+
+    /// Bytes of a key kept inside its slot.
+    static let inlineBytes = 24
 
     /// An empty interner with room for about `capacity` strings before it grows.
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size * 4)
         mask = size - 1
     }
 
@@ -32,40 +38,53 @@ public struct ByteInterner: Sendable {
 
     /// The number of `bytes`, whose ``hash(_:)`` is already known, adding them when new.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        intern(Key(bytes, hash: hash), bytes)
+    }
+
+    /// The number of `bytes`, whose ``Key`` was taken earlier (while the bytes were at hand):
+    /// the bytes themselves are read only for a key longer than 24 bytes or a new string.
+    public mutating func intern(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = key.hash
         var slot = Int(truncatingIfNeeded: hash) & mask
         let found: Int32? = slots.withUnsafeBufferPointer { table in
             while true {
-                let entry = table[slot]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if equals(id, bytes) { return Int32(id) }
+                let head = table[slot &* 4]
+                if head == 0 { return nil }
+                if head & 0xFFFF_FFFF_0000_0000 == key.head,
+                   table[slot &* 4 &+ 1] == key.w0, table[slot &* 4 &+ 2] == key.w1, table[slot &* 4 &+ 3] == key.w2 {
+                    let id = Int(truncatingIfNeeded: head & 0xFFFF_FFFF) - 1
+                    if bytes.count <= Self.inlineBytes || equals(id, bytes) { return Int32(id) }
                 }
                 slot = (slot &+ 1) & mask
             }
         }
         if let found { return found }
         let id = hashes.count
-        slots[slot] = tag | UInt64(id + 1)
+        slots.withUnsafeMutableBufferPointer { table in
+            table[slot * 4] = key.head | UInt64(id + 1)
+            table[slot * 4 + 1] = key.w0
+            table[slot * 4 + 2] = key.w1
+            table[slot * 4 + 3] = key.w2
+        }
         hashes.append(hash)
         storage.append(contentsOf: bytes)
         starts.append(storage.count)
-        if hashes.count * 2 > slots.count { grow() }
+        if hashes.count * 2 > slots.count / 4 { grow() }
         return Int32(id)
     }
 
     /// The number of `bytes` if already interned.
     public func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(bytes)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let key = Key(bytes, hash: hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return Int32(id) }
+            let head = slots[slot * 4]
+            if head == 0 { return nil }
+            if head & 0xFFFF_FFFF_0000_0000 == key.head, slots[slot * 4 + 1] == key.w0,
+               slots[slot * 4 + 2] == key.w1, slots[slot * 4 + 3] == key.w2 {
+                let id = Int(truncatingIfNeeded: head & 0xFFFF_FFFF) - 1
+                if bytes.count <= Self.inlineBytes || equals(id, bytes) { return Int32(id) }
             }
             slot = (slot &+ 1) & mask
         }
@@ -101,13 +120,17 @@ public struct ByteInterner: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        var fresh = [UInt64](repeating: 0, count: size)
+        let size = slots.count / 4 * 2
+        var fresh = [UInt64](repeating: 0, count: size * 4)
         let m = size - 1
         for (id, hash) in hashes.enumerated() {
+            let key = withBytes(Int32(id)) { Key($0, hash: hash) }
             var slot = Int(truncatingIfNeeded: hash) & m
-            while fresh[slot] != 0 { slot = (slot &+ 1) & m }
-            fresh[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+            while fresh[slot * 4] != 0 { slot = (slot &+ 1) & m }
+            fresh[slot * 4] = key.head | UInt64(id + 1)
+            fresh[slot * 4 + 1] = key.w0
+            fresh[slot * 4 + 2] = key.w1
+            fresh[slot * 4 + 3] = key.w2
         }
         slots = fresh
         mask = m
@@ -136,6 +159,42 @@ public struct ByteInterner: Sendable {
         }
         h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
         return h ^ (h >> 32)
+    }
+}
+
+extension ByteInterner {
+    /// What the table keeps of a string to find it again: its hash, its length and its first 24
+    /// bytes. Taking it while the bytes are in cache makes a later ``intern(_:_:)`` cheap.
+    public struct Key: Sendable {
+        let head: UInt64
+        let w0: UInt64, w1: UInt64, w2: UInt64
+        /// The string's ``ByteInterner/hash(_:)``.
+        public let hash: UInt64
+
+        /// The key of `bytes`, whose hash is `hash`.
+        @inline(__always)
+        public init(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            self.hash = hash
+            let length = UInt64(min(bytes.count, 255))
+            head = (hash & 0xFFFF_FF00_0000_0000) | (length << 32)
+            w0 = Self.word(bytes, 0)
+            w1 = Self.word(bytes, 8)
+            w2 = Self.word(bytes, 16)
+        }
+
+        /// Up to eight bytes from `offset`, little-endian, zero-padded past the end.
+        @inline(__always)
+        static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+            guard let base = bytes.baseAddress, offset < bytes.count else { return 0 }
+            if offset + 8 <= bytes.count { return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) }
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            for i in offset..<bytes.count {
+                w |= UInt64(base[i]) << shift
+                shift += 8
+            }
+            return w
+        }
     }
 }
 

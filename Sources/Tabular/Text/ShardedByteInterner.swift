@@ -41,13 +41,13 @@ public struct ShardedByteInterner: Sendable {
     }
 
     /// Numbers strings shard by shard, one thread per shard (at most `jobs` at once): `body` is
-    /// called once per shard with a function that numbers the bytes (whose ``ByteInterner/hash(_:)``
-    /// must put them in that shard). Numbers depend only on the order each shard sees its strings.
-    public mutating func internByShard(jobs: Int, _ body: (_ shard: Int, _ intern: (UnsafeBufferPointer<UInt8>, UInt64) -> Int32) -> Void) {
+    /// called once per shard with a function that numbers a string from its key and bytes (whose
+    /// hash must put it in that shard). Numbers depend only on the order each shard sees its strings.
+    public mutating func internByShard(jobs: Int, _ body: (_ shard: Int, _ intern: (ByteInterner.Key, UnsafeBufferPointer<UInt8>) -> Int32) -> Void) {
         shards.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
             ParallelLoop.run(Self.shardCount, jobs: jobs) { s in
-                body(s) { bytes, hash in out.value[s].intern(bytes, hash: hash) << Self.shardBits | Int32(s) }
+                body(s) { key, bytes in out.value[s].intern(key, bytes) << Self.shardBits | Int32(s) }
             }
         }
     }

@@ -126,7 +126,7 @@ struct UsageEventsReader {
                                 let slice = ref.start >= 0
                                     ? UnsafeBufferPointer(rebasing: bytes[Int(ref.start)..<Int(ref.start + ref.length)])
                                     : UnsafeBufferPointer(rebasing: spill[Int(-ref.start - 1)..<Int(-ref.start - 1 + ref.length)])
-                                return intern(slice, ref.hash)
+                                return intern(ref.key, slice)
                             }
                         }
                     }
@@ -220,13 +220,14 @@ struct UsageEventsReader {
         if !hasTimestamp { return (layout.header[layout.timestamp], "missing required value for timestamp") }
         if let failure { return (layout.header[layout.timestamp], failure) }
         var account: Int32 = 0, event: Int32 = 0
-        var user = UserReference(row: Int32(out.batch.count), start: 0, length: 0, hash: 0)
+        var user = UserReference(row: Int32(out.batch.count), start: 0, length: 0,
+                                 key: ByteInterner.Key(UnsafeBufferPointer(start: nil, count: 0), hash: 0))
         var spilled: [UInt8]?
         if !trimmed(layout.account, { account = out.accounts.intern($0) }) { return (layout.header[layout.account], "missing required value for account_id") }
         let chunkBase = scanner.bytes.baseAddress!
         let chunkEnd = chunkBase + scanner.bytes.count
         if !trimmed(layout.user, { bytes in
-            user.hash = ByteInterner.hash(bytes)
+            user.key = ByteInterner.Key(bytes, hash: ByteInterner.hash(bytes))
             user.length = Int32(bytes.count)
             if let base = bytes.baseAddress, base >= chunkBase, base + bytes.count <= chunkEnd {
                 user.start = Int32(base - chunkBase)
@@ -258,7 +259,7 @@ struct UsageEventsReader {
             user.start = -Int32(out.spill.count) - 1
             out.spill += spilled
         }
-        out.userRefs[ShardedByteInterner.shard(of: user.hash)].append(user)
+        out.userRefs[ShardedByteInterner.shard(of: user.key.hash)].append(user)
         out.batch.users.append(0)
         out.batch.events.append(event)
         out.batch.counts.append(count)
@@ -267,12 +268,13 @@ struct UsageEventsReader {
 }
 
 /// Where a row's user id lies: a slice of the chunk (`start` ≥ 0) or of its spill buffer
-/// (`start` = −offset − 1), with the id's hash.
+/// (`start` = −offset − 1), with the key the interner finds it by (taken while the bytes
+/// were in cache).
 struct UserReference: Sendable {
     var row: Int32
     var start: Int32
     var length: Int32
-    var hash: UInt64
+    var key: ByteInterner.Key
 }
 
 /// Where the usage columns sit in a file's rows.
