@@ -51,6 +51,7 @@ struct TicketsReader {
 
     /// What one run of lines of a file gave.
     private struct Segment: Sendable {
+        let locator: JSONFieldLocator
         var tickets: [Ticket] = []
         var log = IngestLog()
         var rows = 0
@@ -62,7 +63,7 @@ struct TicketsReader {
     private func readSegments(_ bytes: UnsafeBufferPointer<UInt8>, file: String, grammars: SourceGrammars) throws -> [Segment] {
         let jobs = context.jobs
         guard JSONRecordReader.detectLayout(bytes) == .lines, bytes.count > 1 << 20, jobs > 1 else {
-            var segment = Segment()
+            var segment = Segment(locator: JSONFieldLocator(settings: settings))
             try JSONRecordReader.read(bytes) { record in handle(record, lineOffset: 0, file: file, grammars: grammars, into: &segment) }
             return [segment]
         }
@@ -79,13 +80,13 @@ struct TicketsReader {
         for k in 1..<cuts.count - 1 {
             lineOffsets.append(lineOffsets[k - 1] + CSVRecordBoundary.lineFeeds(in: UnsafeBufferPointer(rebasing: bytes[cuts[k - 1]..<cuts[k]])))
         }
-        var segments = [Segment](repeating: Segment(), count: cuts.count - 1)
+        var segments = [Segment?](repeating: nil, count: cuts.count - 1)
         let input = UnsafeSendable(bytes)
         segments.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
             ParallelLoop.run(buffer.count, jobs: jobs) { k in
                 let piece = UnsafeBufferPointer(rebasing: input.value[cuts[k]..<cuts[k + 1]])
-                var segment = Segment()
+                var segment = Segment(locator: JSONFieldLocator(settings: settings))
                 // JSON Lines: every problem is a record's own, so reading cannot throw here.
                 try? JSONRecordReader.read(piece, layout: .lines) { record in
                     handle(record, lineOffset: lineOffsets[k], file: file, grammars: grammars, into: &segment)
@@ -93,22 +94,22 @@ struct TicketsReader {
                 out.value[k] = segment
             }
         }
-        return segments
+        return segments.compactMap { $0 }
     }
 
     /// Turns one record into a ticket, a quarantine entry, or a ticket with warnings.
     private func handle(_ record: JSONRecordReader.Record, lineOffset: Int, file: String, grammars: SourceGrammars,
                         into segment: inout Segment) {
         segment.rows += 1
-        var row = JSONSourceRow(settings: settings, grammars: grammars)
+        var row = JSONSourceRow(settings: settings, grammars: grammars, locator: segment.locator)
         switch record.result {
         case .failure(let error):
-            row.reject("", "not valid JSON at column \(error.column): \(error.message)")
+            row.reject(record: "not valid JSON at column \(error.column): \(error.message)")
         case .success(.object(let object)):
             row.object = object
             if let ticket = ticket(from: &row) { segment.tickets.append(ticket) }
         case .success:
-            row.reject("", "expected a JSON object for a ticket")
+            row.reject(record: "expected a JSON object for a ticket")
         }
         let line = record.position + lineOffset
         if let rejection = row.rejection {
@@ -143,28 +144,28 @@ struct TicketsReader {
     }
 
     private func ticket(from row: inout JSONSourceRow) -> Ticket? {
-        let id = row.requiredIdentifier("id")
-        let accountID = row.requiredIdentifier("account_id")
-        let createdAt = row.requiredInstant("created_at")
-        let status = row.requiredEnum("status", TicketStatus.self)
-        let updatedAt = row.optionalInstant("updated_at")
-        let firstResponseAt = row.optionalInstant("first_response_at")
-        let solvedAt = row.optionalInstant("solved_at")
-        let priority = row.optionalEnum("priority", TicketPriority.self)
-        let urgency = row.optionalEnum("urgency", TicketLevel.self)
-        let impact = row.optionalEnum("impact", TicketLevel.self)
-        let escalation = row.optionalInteger("escalation_level", in: 1...3, default: 1)
-        let reopens = row.optionalInteger("reopens", in: 0...1_000_000, default: 0)
-        let tags = row.optionalStrings("tags")
+        let id = row.requiredIdentifier(.id)
+        let accountID = row.requiredIdentifier(.accountID)
+        let createdAt = row.requiredInstant(.createdAt)
+        let status = row.requiredEnum(.status, TicketStatus.self)
+        let updatedAt = row.optionalInstant(.updatedAt)
+        let firstResponseAt = row.optionalInstant(.firstResponseAt)
+        let solvedAt = row.optionalInstant(.solvedAt)
+        let priority = row.optionalEnum(.priority, TicketPriority.self)
+        let urgency = row.optionalEnum(.urgency, TicketLevel.self)
+        let impact = row.optionalEnum(.impact, TicketLevel.self)
+        let escalation = row.optionalInteger(.escalationLevel, in: 1...3, default: 1)
+        let reopens = row.optionalInteger(.reopens, in: 0...1_000_000, default: 0)
+        let tags = row.optionalStrings(.tags)
         guard let id, let accountID, let createdAt, let status, !row.isRejected else { return nil }
         if (status == .solved || status == .closed) && solvedAt == nil {
-            row.reject("solved_at", "status \(status.rawValue) without solved_at")
+            row.reject(.solvedAt, "status \(status.rawValue) without solved_at")
             return nil
         }
         return Ticket(id: id, accountID: accountID, createdAt: createdAt, updatedAt: updatedAt,
                       firstResponseAt: firstResponseAt, solvedAt: solvedAt, status: status, priority: priority,
-                      urgency: urgency, impact: impact, category: row.optionalText("category"),
-                      channel: row.optionalText("channel"), escalationLevel: escalation, reopens: reopens, tags: tags)
+                      urgency: urgency, impact: impact, category: row.optionalText(.category),
+                      channel: row.optionalText(.channel), escalationLevel: escalation, reopens: reopens, tags: tags)
     }
 }
 
@@ -173,42 +174,49 @@ struct TicketsReader {
 struct JSONSourceRow {
     let settings: SourceConfiguration
     let grammars: SourceGrammars
+    let locator: JSONFieldLocator
     var object = JSONObject()
     private(set) var rejection: (column: String, reason: String)?
     private(set) var warnings: [(column: String, reason: String)] = []
 
-    init(settings: SourceConfiguration, grammars: SourceGrammars) {
+    init(settings: SourceConfiguration, grammars: SourceGrammars, locator: JSONFieldLocator) {
         self.settings = settings
         self.grammars = grammars
+        self.locator = locator
     }
 
     var isRejected: Bool { rejection != nil }
 
-    mutating func reject(_ field: String, _ reason: String) {
-        if rejection == nil { rejection = (field.isEmpty ? "" : settings.header(for: field), reason) }
+    /// Quarantines the record for a problem with the whole record.
+    mutating func reject(record reason: String) {
+        if rejection == nil { rejection = ("", reason) }
     }
 
-    mutating func warn(_ field: String, _ reason: String) {
-        warnings.append((settings.header(for: field), reason))
+    mutating func reject(_ field: TicketField, _ reason: String) {
+        if rejection == nil { rejection = (locator.header(field), reason) }
+    }
+
+    mutating func warn(_ field: TicketField, _ reason: String) {
+        warnings.append((locator.header(field), reason))
     }
 
     /// The field's value; nil when absent or JSON null.
-    func value(_ field: String) -> JSONValue? {
-        switch object[settings.header(for: field)] {
+    func value(_ field: TicketField) -> JSONValue? {
+        switch locator.value(field, in: object) {
         case nil, .null?: return nil
         case let value?: return value
         }
     }
 
     /// The text of a string field, trimmed; nil when absent, null or empty.
-    func optionalText(_ field: String) -> String? {
+    func optionalText(_ field: TicketField) -> String? {
         guard case .string(let text)? = value(field) else { return nil }
         let trimmed = TextTrimming.trimmed(text)
         return trimmed.isEmpty ? nil : trimmed
     }
 
     /// A required id: a string, or an integer number (`123`, `123.0`) written as digits.
-    mutating func requiredIdentifier(_ field: String) -> String? {
+    mutating func requiredIdentifier(_ field: TicketField) -> String? {
         switch value(field) {
         case .string(let text)?:
             let trimmed = TextTrimming.trimmed(text)
@@ -223,7 +231,7 @@ struct JSONSourceRow {
             reject(field, "expected a string or an integer id")
             return nil
         }
-        reject(field, "missing required value for \(field)")
+        reject(field, "missing required value for \(field.name)")
         return nil
     }
 
@@ -239,8 +247,8 @@ struct JSONSourceRow {
         return String(digits)
     }
 
-    private func parseInstant(_ field: String, _ value: JSONValue) throws(ValueError) -> Instant {
-        let epoch = grammars.epochSecondsColumns.contains(field)
+    private func parseInstant(_ field: TicketField, _ value: JSONValue) throws(ValueError) -> Instant {
+        let epoch = grammars.epochSecondsColumns.contains(field.name)
         var text: String
         switch value {
         case .string(let string): text = string
@@ -256,9 +264,9 @@ struct JSONSourceRow {
         return try result.get()
     }
 
-    mutating func requiredInstant(_ field: String) -> Instant? {
+    mutating func requiredInstant(_ field: TicketField) -> Instant? {
         guard let value = value(field) else {
-            reject(field, "missing required value for \(field)")
+            reject(field, "missing required value for \(field.name)")
             return nil
         }
         do throws(ValueError) { return try parseInstant(field, value) } catch {
@@ -267,7 +275,7 @@ struct JSONSourceRow {
         }
     }
 
-    mutating func optionalInstant(_ field: String) -> Instant? {
+    mutating func optionalInstant(_ field: TicketField) -> Instant? {
         guard let value = value(field) else { return nil }
         if case .string(let text) = value, TextTrimming.trimmed(text).isEmpty { return nil }
         do throws(ValueError) { return try parseInstant(field, value) } catch {
@@ -276,9 +284,9 @@ struct JSONSourceRow {
         }
     }
 
-    mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
+    mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ field: TicketField, _ type: E.Type) -> E? where E.RawValue == String {
         guard let text = optionalText(field) else {
-            reject(field, value(field) == nil ? "missing required value for \(field)" : "expected a string")
+            reject(field, value(field) == nil ? "missing required value for \(field.name)" : "expected a string")
             return nil
         }
         guard let value = E(rawValue: text) ?? E(rawValue: text.lowercased()) else {
@@ -289,7 +297,7 @@ struct JSONSourceRow {
     }
 
     /// An optional enumerated value; an unknown one is treated as null with a warning (details 17).
-    mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type) -> E? where E.RawValue == String {
+    mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ field: TicketField, _ type: E.Type) -> E? where E.RawValue == String {
         guard let raw = value(field) else { return nil }
         guard case .string(let text) = raw else {
             warn(field, "dropped: expected a string")
@@ -298,7 +306,7 @@ struct JSONSourceRow {
         let trimmed = TextTrimming.trimmed(text)
         if trimmed.isEmpty { return nil }
         guard let value = E(rawValue: trimmed) ?? E(rawValue: trimmed.lowercased()) else {
-            warn(field, "\(field) \"\(trimmed.prefix(60))\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")); treated as null")
+            warn(field, "\(field.name) \"\(trimmed.prefix(60))\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", ")); treated as null")
             return nil
         }
         return value
@@ -306,7 +314,7 @@ struct JSONSourceRow {
 
     /// An optional integer in `range`; absent gives `fallback`, unparsable or out of range
     /// gives `fallback` with a warning.
-    mutating func optionalInteger(_ field: String, in range: ClosedRange<Int>, default fallback: Int) -> Int {
+    mutating func optionalInteger(_ field: TicketField, in range: ClosedRange<Int>, default fallback: Int) -> Int {
         guard let raw = value(field) else { return fallback }
         var parsed: Int?
         switch raw {
@@ -322,7 +330,7 @@ struct JSONSourceRow {
     }
 
     /// An optional array of strings; anything else is dropped with a warning.
-    mutating func optionalStrings(_ field: String) -> [String] {
+    mutating func optionalStrings(_ field: TicketField) -> [String] {
         guard let raw = value(field) else { return [] }
         guard case .array(let items) = raw else {
             warn(field, "dropped: expected an array of strings")
@@ -337,5 +345,41 @@ struct JSONSourceRow {
             strings.append(s)
         }
         return strings
+    }
+}
+
+/// The canonical fields of a ticket.
+enum TicketField: Int, CaseIterable, Sendable {
+    case id, accountID, createdAt, updatedAt, firstResponseAt, solvedAt, status, priority, urgency, impact,
+         category, channel, escalationLevel, reopens, tags
+
+    /// The canonical name, as in `inputs.md`.
+    var name: String { CanonicalSource.tickets.columns[rawValue] }
+}
+
+/// Finds a ticket's fields among a record's keys, remembering where each was found last:
+/// exports write their keys in the same order, so a lookup is one comparison.
+/// Used by one thread at a time.
+final class JSONFieldLocator: @unchecked Sendable {
+    private let headers: [String]
+    private var positions: [Int]
+
+    init(settings: SourceConfiguration) {
+        headers = TicketField.allCases.map { settings.header(for: $0.name) }
+        positions = [Int](repeating: 0, count: TicketField.allCases.count)
+    }
+
+    /// The header (JSON key) a field is read from.
+    func header(_ field: TicketField) -> String { headers[field.rawValue] }
+
+    /// The value of `field` in `object`, if present.
+    func value(_ field: TicketField, in object: JSONObject) -> JSONValue? {
+        let header = headers[field.rawValue]
+        let keys = object.keys
+        let guess = positions[field.rawValue]
+        if guess < keys.count && keys[guess] == header { return object.values[guess] }
+        guard let found = keys.firstIndex(of: header) else { return nil }
+        positions[field.rawValue] = found
+        return object.values[found]
     }
 }
