@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Makes sure the system packages Pulse builds against are present. On Debian/Ubuntu as root,
-# missing ones are installed with apt-get; otherwise the exact install line is printed.
+# Makes sure what Pulse builds and runs against is present. On Debian/Ubuntu as root, missing
+# packages are installed with apt-get; otherwise the exact install line is printed.
 set -euo pipefail
 
-# Debian packages the build needs (headers and libraries linked by SwiftPM targets).
+# Debian packages the build needs (headers and libraries linked by SwiftPM targets). Later
+# stages add theirs here (e.g. libsqlite3-dev for the warehouse).
 packages=()
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "error: Swift 6 is not on PATH. Install the Swift 6 toolchain (swift.org) and try again." >&2
   exit 1
+fi
+if ! swift --version 2>/dev/null | grep -q "Swift version [6-9]"; then
+  echo "error: Pulse needs Swift 6 or later; found: $(swift --version 2>&1 | head -1)" >&2
+  exit 1
+fi
+
+missing=()
+for p in ${packages[@]+"${packages[@]}"}; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Shift_JIS/CP932 exports are decoded through glibc's iconv converters (gconv modules).
+if ! iconv -l 2>/dev/null | grep -qw "CP932"; then
+  missing+=("libc-bin" "libc6")
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -248,7 +248,7 @@ struct JSONSourceRow {
     }
 
     private func parseInstant(_ field: TicketField, _ value: JSONValue) throws(ValueError) -> Instant {
-        let epoch = grammars.epochSecondsColumns.contains(field.name)
+        let epoch = locator.isEpochSeconds(field)
         var text: String
         switch value {
         case .string(let string): text = string
@@ -362,12 +362,17 @@ enum TicketField: Int, CaseIterable, Sendable {
 /// Used by one thread at a time.
 final class JSONFieldLocator: @unchecked Sendable {
     private let headers: [String]
+    private let epochSeconds: [Bool]
     private var positions: [Int]
 
     init(settings: SourceConfiguration) {
         headers = TicketField.allCases.map { settings.header(for: $0.name) }
+        epochSeconds = TicketField.allCases.map { settings.epochSecondsColumns.contains($0.name) }
         positions = [Int](repeating: 0, count: TicketField.allCases.count)
     }
+
+    /// Whether the pipeline says the field holds Unix epoch seconds.
+    func isEpochSeconds(_ field: TicketField) -> Bool { epochSeconds[field.rawValue] }
 
     /// The header (JSON key) a field is read from.
     func header(_ field: TicketField) -> String { headers[field.rawValue] }
