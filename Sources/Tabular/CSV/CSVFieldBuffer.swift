@@ -1,7 +1,7 @@
 /// The fields of the record a ``CSVScanner`` read last, kept in storage that is reused from
 /// record to record.
 public struct CSVFieldBuffer {
-    var storage: [CSVField]
+    @usableFromInline var storage: [CSVField]
     /// How many fields the record has.
     public internal(set) var count = 0
 
@@ -18,7 +18,7 @@ public struct CSVFieldBuffer {
     }
 
     /// Field `index` of the record (0-based, below ``count``).
-    @inline(__always)
+    @inlinable
     public subscript(index: Int) -> CSVField {
         precondition(index < count, "field \(index) of a record with \(count) fields")
         return storage[index]

@@ -11,6 +11,17 @@ public enum IntegerGrammar {
     /// - Throws: ``ValueError`` for empty text, any other shape, or a value outside `Int64`.
     /// - Complexity: O(n) in the length of the text; no allocation unless it throws.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ValueError) -> Int64 {
+        // Fast path: one to eighteen plain ASCII digits, the shape almost every cell has.
+        if bytes.count > 0 && bytes.count <= 18, let base = bytes.baseAddress {
+            var value: Int64 = 0
+            var plain = true
+            for i in 0..<bytes.count {
+                let digit = Int64(base[i]) &- 48
+                if digit < 0 || digit > 9 { plain = false; break }
+                value = value &* 10 &+ digit
+            }
+            if plain { return value }
+        }
         var scanner = CellScanner(trimming: bytes)
         guard !scanner.isEmpty else { throw ValueError.empty }
         let isNegative = scanner.consumeSign() ?? false

@@ -164,6 +164,7 @@ struct UsageEventsReader {
                               grammars: SourceGrammars, unterminated: UnterminatedFlag) -> ParsedChunk {
         var out = ParsedChunk()
         out.batch.reserve(chunk.count / 48)
+        for s in out.userRefs.indices { out.userRefs[s].reserveCapacity(chunk.count / 48 / ShardedByteInterner.shardCount + 16) }
         chunk.withBytes { bytes in
             var scanner = CSVScanner(bytes, firstLine: chunk.firstLine)
             var fields = CSVFieldBuffer(capacity: layout.width + 1)
