@@ -41,6 +41,33 @@ public struct JSONRecordReader {
         }
     }
 
+    /// One record as the spans of its top-level members, or the error that stopped it; handed
+    /// out by ``readSpans(_:layout:options:_:)`` and valid only during that call.
+    public struct SpanRecord {
+        /// The 1-based line number for JSON Lines; the 1-based element index for an array.
+        public let position: Int
+        /// The 1-based physical line where the record starts.
+        public let line: Int
+        /// The record's bytes within the input: for JSON Lines the line without its line end,
+        /// for an array the element's text. The offsets of ``spans`` refer to this buffer.
+        public let document: UnsafeBufferPointer<UInt8>
+        /// Where ``document`` lies in the input, as byte offsets from its start.
+        public let byteRange: Range<Int>
+        /// Success when the record is valid JSON, or why it is not (the same error as
+        /// ``Record/result`` of ``read(_:layout:options:_:)``).
+        public let result: Result<Void, JSONSyntaxError>
+        /// The record's top-level members (none when it failed or is not an object; see
+        /// ``JSONMemberSpans/topLevelKind``). Reused for the next record.
+        public let spans: JSONMemberSpans
+
+        /// The record's source text, made when asked for, as ``Record/rawText``: at most
+        /// ``maximumRawTextBytes`` bytes, cut at a character boundary, invalid UTF-8 as U+FFFD.
+        public var rawText: String {
+            guard let start = document.baseAddress else { return "" }
+            return JSONRecordReader.rawText(start, from: 0, to: document.count)
+        }
+    }
+
     /// The most bytes of source text kept in ``Record/rawText``.
     public static let maximumRawTextBytes = 4096
 
@@ -104,11 +131,87 @@ public struct JSONRecordReader {
         return records
     }
 
+    /// Calls `body` for every record of `bytes` in order, as the spans of its top-level members
+    /// instead of a tree: the same records, positions, lines, errors and layout rules as
+    /// ``read(_:layout:options:_:)``, but nothing is built, so reading allocates nothing per
+    /// record beyond what `body` asks for. The record (its ``SpanRecord/document`` and
+    /// ``SpanRecord/spans``) is valid only during the call of `body`.
+    public static func readSpans(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        layout: Layout? = nil,
+        options: JSONParser.Options = .init(),
+        _ body: (SpanRecord) throws -> Void
+    ) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        var scanner = JSONScanner(base: base, count: bytes.count, options: options)
+        switch layout ?? detectLayout(bytes) {
+        case .lines:
+            try forEachLine(&scanner, bytes.count, from: bomLength(bytes)) { scanner, lineNumber, lineStart, first, contentEnd in
+                scanner.spanOrigin = lineStart
+                let result: Result<Void, JSONSyntaxError>
+                do throws(JSONSyntaxError) {
+                    try scanner.scanSpansDocument(from: first)
+                    result = .success(())
+                } catch {
+                    result = .failure(error)
+                }
+                try body(SpanRecord(
+                    position: lineNumber, line: lineNumber,
+                    document: UnsafeBufferPointer(start: base + lineStart, count: contentEnd - lineStart),
+                    byteRange: lineStart..<contentEnd, result: result, spans: scanner.spans))
+            }
+        case .array:
+            try forEachElement(
+                &scanner, bytes.count, from: bomLength(bytes),
+                parse: { (scanner, i) throws(JSONSyntaxError) -> Int in
+                    scanner.spanOrigin = i
+                    return try scanner.scanSpans(at: i, enclosingDepth: 1)
+                },
+                deliver: { scanner, position, line, start, end, result in
+                    try body(SpanRecord(
+                        position: position, line: line,
+                        document: UnsafeBufferPointer(start: base + start, count: end - start),
+                        byteRange: start..<end, result: result, spans: scanner.spans))
+                })
+        }
+    }
+
+    /// Calls `body` for every record of `bytes` in order, as spans; see the buffer overload.
+    public static func readSpans(
+        _ bytes: [UInt8],
+        layout: Layout? = nil,
+        options: JSONParser.Options = .init(),
+        _ body: (SpanRecord) throws -> Void
+    ) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            try readSpans(buffer, layout: layout, options: options, body)
+        }
+    }
+
     // MARK: - JSON Lines
 
     private static func readLines(
         _ scanner: inout JSONScanner, _ count: Int, from start: Int, _ body: (Record) throws -> Void
     ) throws {
+        let base = scanner.base
+        try forEachLine(&scanner, count, from: start) { scanner, lineNumber, lineStart, first, contentEnd in
+            let result: Result<JSONValue, JSONSyntaxError>
+            do throws(JSONSyntaxError) {
+                result = .success(try scanner.parseDocument(from: first))
+            } catch {
+                result = .failure(error)
+            }
+            let raw = rawText(base, from: lineStart, to: contentEnd)
+            try body(Record(position: lineNumber, line: lineNumber, result: result, rawText: raw))
+        }
+    }
+
+    /// Calls `handle` with the line number, line start, first non-blank byte and content end
+    /// (before CR LF) of every non-blank line, with the scanner set to parse that line.
+    private static func forEachLine(
+        _ scanner: inout JSONScanner, _ count: Int, from start: Int,
+        _ handle: (_ scanner: inout JSONScanner, _ lineNumber: Int, _ lineStart: Int, _ first: Int, _ contentEnd: Int) throws -> Void
+    ) rethrows {
         let base = scanner.base
         var lineStart = start
         var lineNumber = 1
@@ -122,14 +225,7 @@ public struct JSONRecordReader {
                 scanner.end = contentEnd
                 scanner.lineStart = lineStart
                 scanner.lineNumber = lineNumber
-                let result: Result<JSONValue, JSONSyntaxError>
-                do throws(JSONSyntaxError) {
-                    result = .success(try scanner.parseDocument(from: first))
-                } catch {
-                    result = .failure(error)
-                }
-                let raw = rawText(base, from: lineStart, to: contentEnd)
-                try body(Record(position: lineNumber, line: lineNumber, result: result, rawText: raw))
+                try handle(&scanner, lineNumber, lineStart, first, contentEnd)
             }
             lineStart = lineEnd + 1
             lineNumber += 1
@@ -140,6 +236,35 @@ public struct JSONRecordReader {
 
     private static func readArray(
         _ scanner: inout JSONScanner, _ count: Int, from start: Int, _ body: (Record) throws -> Void
+    ) throws {
+        let base = scanner.base
+        var parsed = JSONValue.null
+        try forEachElement(
+            &scanner, count, from: start,
+            parse: { (scanner, i) throws(JSONSyntaxError) -> Int in
+                let (value, after) = try scanner.parseValue(at: i, enclosingDepth: 1)
+                parsed = value
+                return after
+            },
+            deliver: { _, position, line, elementStart, elementEnd, result in
+                let raw = rawText(base, from: elementStart, to: elementEnd)
+                let record = result.map { parsed }
+                parsed = .null
+                try body(Record(position: position, line: line, result: record, rawText: raw))
+            })
+    }
+
+    /// Walks the elements of an array of records: `parse` scans the element at an offset and
+    /// returns the offset after it; `deliver` gets the element's position, line, text range and
+    /// outcome. A bad element is delivered as a failure when its end can be found; errors outside
+    /// the elements are thrown.
+    private static func forEachElement(
+        _ scanner: inout JSONScanner, _ count: Int, from start: Int,
+        parse: (_ scanner: inout JSONScanner, _ at: Int) throws(JSONSyntaxError) -> Int,
+        deliver: (
+            _ scanner: inout JSONScanner, _ position: Int, _ line: Int, _ start: Int, _ end: Int,
+            _ result: Result<Void, JSONSyntaxError>
+        ) throws -> Void
     ) throws {
         let base = scanner.base
         scanner.end = count
@@ -179,20 +304,18 @@ public struct JSONRecordReader {
                 scanner.lineStart = cursorLineStart
                 scanner.lineNumber = cursorLine
                 let elementStart = i
-                let result: Result<JSONValue, JSONSyntaxError>
+                let result: Result<Void, JSONSyntaxError>
                 var elementEnd: Int
                 do throws(JSONSyntaxError) {
-                    let (value, after) = try scanner.parseValue(at: i, enclosingDepth: 1)
-                    result = .success(value)
-                    elementEnd = after
+                    elementEnd = try parse(&scanner, i)
+                    result = .success(())
                 } catch {
                     guard let recovered = scanner.recoverElementEnd(from: elementStart) else { throw error }
                     result = .failure(error)
                     elementEnd = recovered
                     while elementEnd > elementStart && isWhitespace(base[elementEnd - 1]) { elementEnd -= 1 }
                 }
-                let raw = rawText(base, from: elementStart, to: elementEnd)
-                try body(Record(position: position, line: cursorLine, result: result, rawText: raw))
+                try deliver(&scanner, position, cursorLine, elementStart, elementEnd, result)
 
                 i = scanner.skipWhitespace(elementEnd)
                 guard i < count, base[i] == Byte.comma || base[i] == Byte.closeBracket else {

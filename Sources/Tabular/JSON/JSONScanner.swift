@@ -1,6 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The engine behind ``JSONParser`` and ``JSONRecordReader``: an iterative, strict JSON parser
 /// over a borrowed buffer of UTF-8 bytes. One scanner can parse many values of the same buffer
 /// (the lines or elements of a file), reusing its stacks and scratch space.
+///
+/// One grammar serves two outputs (``Mode``): a ``JSONValue`` tree, or the spans of an object's
+/// top-level members (``JSONMemberSpans``) with everything else validated but not built, so both
+/// accept and reject exactly the same bytes with the same errors.
 ///
 /// All reads are guarded by `end`; nothing here traps on input.
 struct JSONScanner {
@@ -17,23 +29,45 @@ struct JSONScanner {
     /// The 1-based line number of the line that starts at ``lineStart``.
     var lineNumber = 1
 
-    /// Values of the open containers, innermost last.
-    private var values: [JSONValue] = []
-    /// Keys of the open objects, innermost last.
-    private var keys: [String] = []
-    /// The open containers, innermost last.
-    private var frames: [Frame] = []
-    /// Fingerprints of `keys`, parallel to it, when duplicate keys are rejected.
-    private var keyHashes: [UInt64] = []
-    /// Key sets of open objects with many members, by frame index.
-    private var keySets: [Int: Set<String>] = [:]
-    /// Where strings with escapes are decoded.
-    private var scratch: [UInt8] = []
-    /// Whether the last string parsed had escapes (so its decoded bytes are in `scratch`).
+    /// The stacks and scratch space reused from one parse to the next.
+    var work = Workspace()
+    /// The members recorded by ``scanSpans(at:enclosingDepth:)``.
+    var spans = JSONMemberSpans()
+    /// The offset that span offsets are relative to (the start of the current document).
+    var spanOrigin = 0
+    /// One bit per fingerprint (its top six bits) of the top-level keys seen in `.spans` mode.
+    private var topLevelKeyBits: UInt64 = 0
+    /// Whether the last string scanned had escapes (so its decoded bytes are in `work.scratch`).
     private var lastStringWasEscaped = false
 
+    /// The scanner's reusable storage, kept apart so a ``JSONMemberSpans`` can carry it between
+    /// scans and no scan after the first allocates.
+    struct Workspace {
+        /// Values of the open containers, innermost last (only when building a tree).
+        var values: [JSONValue] = []
+        /// Keys of the open objects, innermost last.
+        var keys: [String] = []
+        /// The open containers, innermost last.
+        var frames: [Frame] = []
+        /// Fingerprints of `keys`, parallel to it, when duplicate keys are rejected.
+        var keyHashes: [UInt64] = []
+        /// Key sets of open objects with many members, by frame index.
+        var keySets: [Int: Set<String>] = [:]
+        /// Where strings with escapes are decoded.
+        var scratch: [UInt8] = []
+    }
+
+    /// What a scan of a value builds.
+    enum Mode {
+        /// The value as a ``JSONValue`` tree.
+        case tree
+        /// Nothing but the top-level members of an object, as offsets in ``spans``; everything
+        /// is validated exactly as for a tree.
+        case spans
+    }
+
     /// An open array or object.
-    private struct Frame {
+    struct Frame {
         var isObject: Bool
         var valueBase: Int
         var keyBase: Int
@@ -55,68 +89,119 @@ struct JSONScanner {
     mutating func parseDocument(from start: Int) throws(JSONSyntaxError) -> JSONValue {
         let first = skipWhitespace(start)
         let (value, after) = try parseValue(at: first, enclosingDepth: 0)
+        try expectEndOfDocument(after)
+        return value
+    }
+
+    /// Validates the bytes `[start, end)` as one JSON text exactly as ``parseDocument(from:)``
+    /// does, recording the top-level members in ``spans`` (offsets from ``spanOrigin``) instead
+    /// of building a tree. After an error, ``spans`` is emptied.
+    mutating func scanSpansDocument(from start: Int) throws(JSONSyntaxError) {
+        let first = skipWhitespace(start)
+        let after = try scanSpans(at: first, enclosingDepth: 0)
+        do throws(JSONSyntaxError) {
+            try expectEndOfDocument(after)
+        } catch {
+            spans.removeAll()
+            throw error
+        }
+    }
+
+    /// Throws unless only whitespace follows the value that ends at `after`.
+    private func expectEndOfDocument(_ after: Int) throws(JSONSyntaxError) {
         let rest = skipWhitespace(after)
         if rest < end {
             throw error(at: rest, "unexpected \(describe(rest)) after the JSON value")
         }
-        return value
     }
 
     /// Parses one value starting exactly at `start` and returns it with the offset just after it.
     /// `enclosingDepth` containers already surround the value (they count toward the limit).
     mutating func parseValue(at start: Int, enclosingDepth: Int) throws(JSONSyntaxError) -> (JSONValue, Int) {
+        try scanValue(at: start, enclosingDepth: enclosingDepth, mode: .tree)
+    }
+
+    /// Validates one value starting exactly at `start` as ``parseValue(at:enclosingDepth:)``
+    /// does, and returns the offset just after it. When the value is an object, its members are
+    /// recorded in ``spans``; otherwise ``spans`` has no members. After an error, ``spans`` is
+    /// emptied.
+    mutating func scanSpans(at start: Int, enclosingDepth: Int) throws(JSONSyntaxError) -> Int {
+        spans.removeAll()
+        topLevelKeyBits = 0
+        do throws(JSONSyntaxError) {
+            let (_, after) = try scanValue(at: start, enclosingDepth: enclosingDepth, mode: .spans)
+            spans.topLevelKind = Self.kind(startingWith: base[start])
+            return after
+        } catch {
+            spans.removeAll()
+            throw error
+        }
+    }
+
+    /// The one grammar behind every entry point: scans the value at `start`, building what
+    /// `mode` asks for. In `.spans` mode the returned value is a placeholder.
+    @inline(__always)
+    private mutating func scanValue(
+        at start: Int, enclosingDepth: Int, mode: Mode
+    ) throws(JSONSyntaxError) -> (JSONValue, Int) {
+        let building = mode == .tree
         let allowed = maximumDepth - enclosingDepth
-        values.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        keyHashes.removeAll(keepingCapacity: true)
-        frames.removeAll(keepingCapacity: true)
-        keySets.removeAll()
+        work.values.removeAll(keepingCapacity: true)
+        work.keys.removeAll(keepingCapacity: true)
+        work.keyHashes.removeAll(keepingCapacity: true)
+        work.frames.removeAll(keepingCapacity: true)
+        work.keySets.removeAll()
         var i = start
         nextValue: while true {
             // A value is expected at i (whitespace already skipped).
             guard i < end else { throw error(at: i, "unexpected end of input, expected a value") }
-            var value: JSONValue
+            var value = JSONValue.null
             switch base[i] {
             case Byte.quote:
-                let (s, after) = try parseString(at: i)
-                value = .string(s)
-                i = after
+                if building {
+                    let (s, after) = try parseString(at: i)
+                    value = .string(s)
+                    i = after
+                } else {
+                    i = try scanString(at: i)
+                }
             case Byte.openBrace:
-                guard frames.count < allowed else { throw depthError(at: i) }
+                guard work.frames.count < allowed else { throw depthError(at: i) }
                 i = skipWhitespace(i + 1)
                 if i < end && base[i] == Byte.closeBrace {
-                    value = .object(JSONObject())
+                    if building { value = .object(JSONObject()) }
                     i += 1
                 } else {
-                    frames.append(Frame(isObject: true, valueBase: values.count, keyBase: keys.count))
-                    i = try parseKey(at: i, afterComma: nil)
+                    work.frames.append(Frame(isObject: true, valueBase: work.values.count, keyBase: work.keys.count))
+                    i = try parseKey(at: i, afterComma: nil, mode: mode)
                     continue nextValue
                 }
             case Byte.openBracket:
-                guard frames.count < allowed else { throw depthError(at: i) }
+                guard work.frames.count < allowed else { throw depthError(at: i) }
                 i = skipWhitespace(i + 1)
                 if i < end && base[i] == Byte.closeBracket {
-                    value = .array([])
+                    if building { value = .array([]) }
                     i += 1
                 } else {
-                    frames.append(Frame(isObject: false, valueBase: values.count, keyBase: keys.count))
+                    work.frames.append(Frame(isObject: false, valueBase: work.values.count, keyBase: work.keys.count))
                     continue nextValue
                 }
             case Byte.n:
                 try expectLiteral("null", at: i)
-                value = .null
                 i += 4
             case Byte.t:
                 try expectLiteral("true", at: i)
-                value = .bool(true)
+                if building { value = .bool(true) }
                 i += 4
             case Byte.f:
                 try expectLiteral("false", at: i)
-                value = .bool(false)
+                if building { value = .bool(false) }
                 i += 5
             case Byte.minus, Byte.zero...Byte.nine:
                 let after = try scanNumber(at: i)
-                value = .number(String(decoding: UnsafeBufferPointer(start: base + i, count: after - i), as: UTF8.self))
+                if building {
+                    value = .number(String(decoding: UnsafeBufferPointer(start: base + i, count: after - i), as: UTF8.self))
+                }
                 i = after
             default:
                 throw error(at: i, unexpectedValueMessage(at: i))
@@ -124,8 +209,12 @@ struct JSONScanner {
 
             // Attach the value to its container; close containers as they end.
             while true {
-                guard let frame = frames.last else { return (value, i) }
-                values.append(value)
+                guard let frame = work.frames.last else { return (value, i) }
+                if building {
+                    work.values.append(value)
+                } else if work.frames.count == 1 && frame.isObject {
+                    finishMemberSpan(valueEnd: i)
+                }
                 i = skipWhitespace(i)
                 let close = frame.isObject ? Byte.closeBrace : Byte.closeBracket
                 guard i < end, base[i] == Byte.comma || base[i] == close else {
@@ -136,7 +225,7 @@ struct JSONScanner {
                     let comma = i
                     i = skipWhitespace(i + 1)
                     if frame.isObject {
-                        i = try parseKey(at: i, afterComma: comma)
+                        i = try parseKey(at: i, afterComma: comma, mode: mode)
                     } else if i < end && base[i] == Byte.closeBracket {
                         throw error(at: comma, "trailing comma before ']'")
                     }
@@ -144,20 +233,55 @@ struct JSONScanner {
                 }
                 i += 1
                 if frame.isObject {
-                    let object = JSONObject(
-                        keys: Array(keys[frame.keyBase...]), values: Array(values[frame.valueBase...]))
-                    keys.removeSubrange(frame.keyBase...)
-                    if rejectsDuplicateKeys { keyHashes.removeSubrange(frame.keyBase...) }
-                    values.removeSubrange(frame.valueBase...)
-                    if !keySets.isEmpty { keySets[frames.count - 1] = nil }
-                    value = .object(object)
-                } else {
-                    let array = Array(values[frame.valueBase...])
-                    values.removeSubrange(frame.valueBase...)
+                    if building {
+                        value = .object(JSONObject(
+                            keys: Array(work.keys[frame.keyBase...]), values: Array(work.values[frame.valueBase...])))
+                    } else {
+                        value = .null
+                    }
+                    work.keys.removeSubrange(frame.keyBase...)
+                    if rejectsDuplicateKeys { work.keyHashes.removeSubrange(frame.keyBase...) }
+                    work.values.removeSubrange(frame.valueBase...)
+                    if !work.keySets.isEmpty { work.keySets[work.frames.count - 1] = nil }
+                } else if building {
+                    let array = Array(work.values[frame.valueBase...])
+                    work.values.removeSubrange(frame.valueBase...)
                     value = .array(array)
+                } else {
+                    value = .null
                 }
-                frames.removeLast()
+                work.frames.removeLast()
             }
+        }
+    }
+
+    /// The kind of the (valid) value whose first byte is `b`.
+    @inline(__always)
+    static func kind(startingWith b: UInt8) -> JSONMemberSpans.Kind {
+        switch b {
+        case Byte.quote: return .string
+        case Byte.openBrace: return .object
+        case Byte.openBracket: return .array
+        case Byte.t: return .true
+        case Byte.f: return .false
+        case Byte.n: return .null
+        default: return .number
+        }
+    }
+
+    /// Completes the span of the top-level member whose value ends just before `valueEnd`.
+    @inline(__always)
+    private mutating func finishMemberSpan(valueEnd: Int) {
+        let m = spans.members.count - 1
+        let valueStart = spans.members[m].valueStart
+        let kind = Self.kind(startingWith: base[spanOrigin + valueStart])
+        spans.members[m].kind = kind
+        if kind == .string {
+            spans.members[m].valueStart = valueStart + 1
+            spans.members[m].valueEnd = valueEnd - 1 - spanOrigin
+            spans.members[m].valueHasEscapes = lastStringWasEscaped
+        } else {
+            spans.members[m].valueEnd = valueEnd - spanOrigin
         }
     }
 
@@ -204,9 +328,10 @@ struct JSONScanner {
         return i
     }
 
-    /// Parses `"key"`, whitespace, `:` and whitespace at `i`; records the key and returns the
-    /// offset of the member's value.
-    private mutating func parseKey(at i: Int, afterComma comma: Int?) throws(JSONSyntaxError) -> Int {
+    /// Parses `"key"`, whitespace, `:` and whitespace at `i`; records the key (as a string for a
+    /// tree or a nested object, as a span for a top-level member in `.spans` mode) and returns
+    /// the offset of the member's value.
+    private mutating func parseKey(at i: Int, afterComma comma: Int?, mode: Mode) throws(JSONSyntaxError) -> Int {
         guard i < end, base[i] == Byte.quote else {
             if let comma, i < end, base[i] == Byte.closeBrace {
                 throw error(at: comma, "trailing comma before '}'")
@@ -216,46 +341,144 @@ struct JSONScanner {
             }
             throw error(at: i, "expected a double-quoted key, found \(describe(i))")
         }
-        let (key, after) = try parseString(at: i)
-        if rejectsDuplicateKeys {
-            let hash: UInt64
-            if lastStringWasEscaped {
-                hash = scratch.withUnsafeBufferPointer { Self.fingerprint($0) }
-            } else {
-                hash = Self.fingerprint(UnsafeBufferPointer(start: base + i + 1, count: after - i - 2))
+        let after: Int
+        var topLevelKeyHasEscapes: Bool?
+        if mode == .tree || (rejectsDuplicateKeys && work.frames.count > 1) {
+            let key: String
+            (key, after) = try parseString(at: i)
+            if rejectsDuplicateKeys {
+                try checkDuplicate(key, hash: keyFingerprint(quoteAt: i, after: after), at: i)
             }
-            try checkDuplicate(key, hash: hash, at: i)
+            work.keys.append(key)
+        } else if work.frames.count > 1 {
+            // A nested key in `.spans` mode, with duplicates allowed: only validated.
+            after = try scanString(at: i)
+        } else {
+            // A member of the top-level object in `.spans` mode.
+            after = try scanString(at: i)
+            let escaped = lastStringWasEscaped
+            if rejectsDuplicateKeys {
+                try checkTopLevelDuplicate(quoteAt: i, after: after, escaped: escaped)
+            }
+            topLevelKeyHasEscapes = escaped
         }
-        keys.append(key)
         let colon = skipWhitespace(after)
         guard colon < end, base[colon] == Byte.colon else {
-            throw error(at: colon, "expected ':' after key \(JSONWriter.quoted(key)), found \(describe(colon))")
+            throw error(at: colon, "expected ':' after key \(JSONWriter.quoted(keyText(quoteAt: i))), found \(describe(colon))")
         }
-        return skipWhitespace(colon + 1)
+        let valueStart = skipWhitespace(colon + 1)
+        if let keyHasEscapes = topLevelKeyHasEscapes {
+            spans.members.append(JSONMemberSpans.Member(
+                keyStart: i + 1 - spanOrigin, keyEnd: after - 1 - spanOrigin,
+                valueStart: valueStart - spanOrigin, valueEnd: valueStart - spanOrigin,
+                kind: .null, keyHasEscapes: keyHasEscapes, valueHasEscapes: false))
+        }
+        return valueStart
+    }
+
+    /// The decoded text of the (already scanned) string whose opening quote is at `q`; used for
+    /// messages and for comparing escaped keys.
+    private mutating func keyText(quoteAt q: Int) -> String {
+        (try? parseString(at: q))?.0 ?? ""
+    }
+
+    /// The fingerprint of the string just scanned, whose opening quote is at `i`.
+    @inline(__always)
+    private func keyFingerprint(quoteAt i: Int, after: Int) -> UInt64 {
+        if lastStringWasEscaped {
+            return work.scratch.withUnsafeBufferPointer { Self.fingerprint($0) }
+        }
+        return Self.fingerprint(UnsafeBufferPointer(start: base + i + 1, count: after - i - 2))
+    }
+
+    /// ``checkDuplicate(_:hash:at:)`` for a top-level member in `.spans` mode, whose earlier keys
+    /// are spans: the same decisions (keys with equal decoded bytes are duplicates), with a
+    /// cheaper fingerprint, comparing raw bytes when neither key has escapes and decoded strings
+    /// otherwise.
+    private mutating func checkTopLevelDuplicate(quoteAt i: Int, after: Int, escaped: Bool) throws(JSONSyntaxError) {
+        let hash: UInt64
+        if escaped {
+            hash = work.scratch.withUnsafeBufferPointer { Self.quickFingerprint($0.baseAddress, $0.count) }
+        } else {
+            hash = Self.quickFingerprint(base + i + 1, after - i - 2)
+        }
+        let n = spans.members.count
+        let bit: UInt64 = 1 << (hash >> 58)
+        if n < Self.linearKeyLimit {
+            // No earlier key has this fingerprint's bit: no earlier key can be equal.
+            var k = topLevelKeyBits & bit == 0 ? n : 0
+            while k < n {
+                if spans.keyHashes[k] == hash && sameTopLevelKey(k, quoteAt: i, after: after, escaped: escaped) {
+                    throw error(at: i, "duplicate key \(JSONWriter.quoted(keyText(quoteAt: i)))")
+                }
+                k += 1
+            }
+        } else {
+            let key = keyText(quoteAt: i)
+            if work.keySets[0] == nil {
+                var set = Set<String>(minimumCapacity: n)
+                for k in 0..<n { set.insert(keyText(quoteAt: spanOrigin + spans.members[k].keyStart - 1)) }
+                work.keySets[0] = set
+            }
+            if work.keySets[0]?.insert(key).inserted == false {
+                throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
+            }
+        }
+        spans.keyHashes.append(hash)
+        topLevelKeyBits |= bit
+    }
+
+    /// Whether top-level member `k`'s key equals the key whose opening quote is at `i`.
+    private mutating func sameTopLevelKey(_ k: Int, quoteAt i: Int, after: Int, escaped: Bool) -> Bool {
+        let member = spans.members[k]
+        if !escaped && !member.keyHasEscapes {
+            let count = after - i - 2
+            guard member.keyEnd - member.keyStart == count else { return false }
+            return count == 0 || memcmp(base + spanOrigin + member.keyStart, base + i + 1, count) == 0
+        }
+        return keyText(quoteAt: spanOrigin + member.keyStart - 1) == keyText(quoteAt: i)
     }
 
     /// Throws when the innermost object already has a member named `key`; records the key's
     /// fingerprint. Keys are compared by fingerprint first, then as strings.
     private mutating func checkDuplicate(_ key: String, hash: UInt64, at i: Int) throws(JSONSyntaxError) {
-        let frameIndex = frames.count - 1
+        let frameIndex = work.frames.count - 1
         if frameIndex >= 0 {
-            let keyBase = frames[frameIndex].keyBase
-            if keys.count - keyBase < Self.linearKeyLimit {
+            let keyBase = work.frames[frameIndex].keyBase
+            if work.keys.count - keyBase < Self.linearKeyLimit {
                 var k = keyBase
-                while k < keys.count {
-                    if keyHashes[k] == hash && keys[k] == key {
+                while k < work.keys.count {
+                    if work.keyHashes[k] == hash && work.keys[k] == key {
                         throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
                     }
                     k += 1
                 }
             } else {
-                if keySets[frameIndex] == nil { keySets[frameIndex] = Set(keys[keyBase...]) }
-                if keySets[frameIndex]?.insert(key).inserted == false {
+                if work.keySets[frameIndex] == nil { work.keySets[frameIndex] = Set(work.keys[keyBase...]) }
+                if work.keySets[frameIndex]?.insert(key).inserted == false {
                     throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
                 }
             }
         }
-        keyHashes.append(hash)
+        work.keyHashes.append(hash)
+    }
+
+    /// A fingerprint of a key's decoded UTF-8 bytes that reads at most 16 of them: its length,
+    /// first and last eight bytes. Enough to tell the keys of a record apart.
+    @inline(__always)
+    private static func quickFingerprint(_ p: UnsafePointer<UInt8>?, _ n: Int) -> UInt64 {
+        guard let p, n > 0 else { return 0 }
+        let raw = UnsafeRawPointer(p)
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        if n >= 8 {
+            h ^= raw.loadUnaligned(as: UInt64.self) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) &* 0x1656_67B1_9E37_79F9
+        } else {
+            var w: UInt64 = 0
+            for k in 0..<n { w = w << 8 | UInt64(p[k]) }
+            h ^= w &* 0xC2B2_AE3D_27D4_EB4F
+        }
+        return h
     }
 
     /// FNV-1a over a key's decoded UTF-8 bytes.
@@ -317,7 +540,16 @@ struct JSONScanner {
 
     /// Parses the string whose opening quote is at `i`; returns it and the offset after its
     /// closing quote. Strings without escapes are built straight from the bytes.
-    private mutating func parseString(at i: Int) throws(JSONSyntaxError) -> (String, Int) {
+    mutating func parseString(at i: Int) throws(JSONSyntaxError) -> (String, Int) {
+        let after = try scanString(at: i)
+        if lastStringWasEscaped { return (String(decoding: work.scratch, as: UTF8.self), after) }
+        return (String(decoding: UnsafeBufferPointer(start: base + i + 1, count: after - i - 2), as: UTF8.self), after)
+    }
+
+    /// Validates the string whose opening quote is at `i` and returns the offset after its closing
+    /// quote. When it has escapes, its decoded bytes are left in `work.scratch` and
+    /// `lastStringWasEscaped` is set.
+    mutating func scanString(at i: Int) throws(JSONSyntaxError) -> Int {
         let start = i + 1
         var j = start
         while true {
@@ -329,19 +561,18 @@ struct JSONScanner {
             guard j < end else { throw error(at: j, "unexpected end of input in a string") }
             let b = base[j]
             if b == Byte.quote {
-                let s = String(decoding: UnsafeBufferPointer(start: base + start, count: j - start), as: UTF8.self)
                 lastStringWasEscaped = false
-                return (s, j + 1)
+                return j + 1
             }
-            if b == Byte.backslash { return try parseEscapedString(start: start, firstEscape: j) }
+            if b == Byte.backslash { return try scanEscapedString(start: start, firstEscape: j) }
             if b < Byte.space { throw controlCharacterError(at: j) }
             j = b < 0x80 ? j + 1 : try validateUTF8(at: j)
         }
     }
 
     /// Continues a string at its first escape, decoding into the scratch buffer.
-    private mutating func parseEscapedString(start: Int, firstEscape: Int) throws(JSONSyntaxError) -> (String, Int) {
-        scratch.removeAll(keepingCapacity: true)
+    private mutating func scanEscapedString(start: Int, firstEscape: Int) throws(JSONSyntaxError) -> Int {
+        work.scratch.removeAll(keepingCapacity: true)
         var runStart = start
         var j = firstEscape
         while true {
@@ -355,7 +586,7 @@ struct JSONScanner {
             if b == Byte.quote {
                 appendRun(from: runStart, to: j)
                 lastStringWasEscaped = true
-                return (String(decoding: scratch, as: UTF8.self), j + 1)
+                return j + 1
             }
             if b == Byte.backslash {
                 appendRun(from: runStart, to: j)
@@ -370,7 +601,7 @@ struct JSONScanner {
 
     @inline(__always)
     private mutating func appendRun(from a: Int, to b: Int) {
-        if b > a { scratch.append(contentsOf: UnsafeBufferPointer(start: base + a, count: b - a)) }
+        if b > a { work.scratch.append(contentsOf: UnsafeBufferPointer(start: base + a, count: b - a)) }
     }
 
     /// Decodes the escape whose backslash is at `i` into the scratch buffer; returns the offset after it.
@@ -408,7 +639,7 @@ struct JSONScanner {
         default:
             throw error(at: i, "invalid escape \\\(describeEscapeCharacter(at: i + 1)) in a string")
         }
-        scratch.append(simple)
+        work.scratch.append(simple)
         return i + 2
     }
 
@@ -440,19 +671,19 @@ struct JSONScanner {
     private mutating func appendUTF8(_ scalar: UInt32) {
         switch scalar {
         case 0..<0x80:
-            scratch.append(UInt8(scalar))
+            work.scratch.append(UInt8(scalar))
         case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            work.scratch.append(UInt8(0xC0 | scalar >> 6))
+            work.scratch.append(UInt8(0x80 | scalar & 0x3F))
         case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            work.scratch.append(UInt8(0xE0 | scalar >> 12))
+            work.scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            work.scratch.append(UInt8(0x80 | scalar & 0x3F))
         default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            work.scratch.append(UInt8(0xF0 | scalar >> 18))
+            work.scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            work.scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            work.scratch.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 
