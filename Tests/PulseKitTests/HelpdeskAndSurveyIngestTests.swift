@@ -61,6 +61,20 @@ import Tabular
         #expect(load.rowsRead == 6 && load.rowsLoaded == 6 && load.rowsSuperseded == 4 && load.rowsDropped == 1)
     }
 
+    @Test func tagsAreStringsWithEscapesResolved() throws {
+        let data = try tickets([
+            #"{"id": "T1", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "open", "tags": ["vip", "say \"hi\"", "\u65e5\u672c", " spaced "]}"#,
+            #"{"id": "T2", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "open", "tags": ["ok", 3]}"#,
+            #"{"id": "T3", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "open", "tags": "vip"}"#,
+            #"{"id": "T4", "account_id": "A1", "created_at": "2025-05-14T09:30:00+09:00", "status": "open", "tags": [ ]}"#,
+        ])
+        #expect(data.tickets.map(\.tags) == [["vip", "say \"hi\"", "日本", " spaced "], [], [], []])
+        #expect(IngestFixture.warnings(data, .tickets) == [
+            "2 tags: dropped: expected an array of strings",
+            "3 tags: dropped: expected an array of strings",
+        ])
+    }
+
     @Test func jsonArrayPositionsAreElementNumbers() throws {
         let array = "[\n" + good + ",\n" + #"{"id": "T2", "account_id": "A1", "status": "open"}"# + "\n]\n"
         let data = try IngestFixture(["helpdesk/tickets.jsonl": array]).extract()

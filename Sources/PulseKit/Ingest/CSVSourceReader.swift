@@ -30,7 +30,7 @@ struct CSVSourceReader {
         for file in files {
             let (text, reader) = try SourceFiles.readText(file, settings: settings, in: dataDirectory)
             var fileRows = 0
-            try text.withUnsafeBufferPointer { bytes throws(IngestError) in
+            try text.withBytes { bytes throws(IngestError) in
                 var scanner = CSVScanner(bytes)
                 var fields = CSVFieldBuffer()
                 guard let headerInfo = scanner.next(into: &fields) else {

@@ -24,11 +24,11 @@ enum SourceFiles {
 
     /// Reads one whole file of a source as UTF-8 text, with the reader that tells its size and
     /// encoding; a file that cannot be read or decoded is an ``IngestError`` naming it.
-    static func readText(_ file: String, settings: SourceConfiguration, in directory: URL) throws(IngestError) -> ([UInt8], TextFileReader) {
+    static func readText(_ file: String, settings: SourceConfiguration, in directory: URL) throws(IngestError) -> (DecodedText, TextFileReader) {
         do {
             let reader = try TextFileReader(path: directory.appendingPathComponent(file).path,
                                             encoding: settings.encoding.textEncoding)
-            return (try reader.readAll(), reader)
+            return (try reader.readText(), reader)
         } catch {
             throw IngestError(source: settings.source, file: file, message: error.message)
         }
