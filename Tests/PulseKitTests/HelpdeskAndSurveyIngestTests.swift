@@ -169,7 +169,7 @@ import Tabular
     @Test func chunkedParallelReadEqualsASingleChunk() throws {
         var usage = "account_id,timestamp,user_id,event\n"   // reordered columns, no count
         for i in 0..<5000 {
-            usage += "A\(i % 37),2025-05-\(String(format: "%02d", i % 28 + 1))T\(String(format: "%02d", i % 24)):00:00+09:00,u\(i % 101),\(i % 13 == 0 ? "\"report.export\"" : "login")\n"
+            usage += (i % 500 == 7 ? "\"A\"\"Q\"" : "A\(i % 37)") + ",2025-05-\(String(format: "%02d", i % 28 + 1))T\(String(format: "%02d", i % 24)):00:00+09:00,u\(i % 101),\(i % 13 == 0 ? "\"report.export\"" : "login")\n"
             if i == 4000 { usage += "A1,bad,u1,login\n" }
         }
         let fixture = try IngestFixture(["product/usage_events.csv": usage])
@@ -190,6 +190,10 @@ import Tabular
         #expect(whole.flatMap(\.events) == parts.flatMap(\.events))
         #expect(wholeLog.quarantined == partsLog.quarantined)
         #expect(partsLog.quarantined.map(\.line) == [4003])
+        // An account written with doubled quotes is unescaped, and never mistaken for another.
+        let quoted = whole.flatMap(\.accounts).enumerated().filter { $0.offset % 500 == 7 }.map(\.element)
+        #expect(Set(quoted).count == 1)
+        #expect(whole.flatMap(\.accounts).filter { $0 == quoted[0] }.count == 10)
         #expect(wholeLoad.rowsRead == 5001 && partsLoad.rowsRead == 5001 && partsLoad.rowsLoaded == 5000)
     }
 }

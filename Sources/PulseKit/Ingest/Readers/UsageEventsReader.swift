@@ -16,7 +16,10 @@ struct UsageEventsReader {
     /// What one worker made of one chunk.
     private struct ParsedChunk: Sendable {
         var batch = UsageEventBatch()
-        var accounts = ByteInterner(capacity: 256)
+        var accounts = ByteInterner(capacity: 4096)
+        /// The last accounts and events seen in this chunk (their bytes live in the chunk).
+        var recentAccounts = RecentBytes(size: 2)
+        var recentEvents = RecentBytes(size: 8)
         /// Each loaded row's user id, grouped by the shard of its hash, in row order.
         var userRefs = [[UserReference]](repeating: [], count: ShardedByteInterner.shardCount)
         /// Unescaped user ids that are not a plain slice of the chunk (doubled quotes).
@@ -181,6 +184,8 @@ struct UsageEventsReader {
                 }
             }
         }
+        out.recentAccounts.removeAll()
+        out.recentEvents.removeAll()
         return out
     }
 
@@ -224,19 +229,32 @@ struct UsageEventsReader {
         var user = UserReference(row: Int32(out.batch.count), start: 0, length: 0,
                                  key: ByteInterner.Key(UnsafeBufferPointer(start: nil, count: 0), hash: 0))
         var spilled: [UInt8]?
-        if !trimmed(layout.account, { account = out.accounts.intern($0) }) { return (layout.header[layout.account], "missing required value for account_id") }
         let chunkBase = scanner.bytes.baseAddress!
         let chunkEnd = chunkBase + scanner.bytes.count
+        /// Whether bytes lie in the chunk itself (not in a buffer of unescaped quotes).
+        @inline(__always) func inChunk(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return false }
+            return base >= chunkBase && base + bytes.count <= chunkEnd
+        }
+        if !trimmed(layout.account, { bytes in
+            if let known = out.recentAccounts.find(bytes) { account = known; return }
+            account = out.accounts.intern(bytes)
+            if inChunk(bytes) { out.recentAccounts.remember(bytes, as: account) }
+        }) { return (layout.header[layout.account], "missing required value for account_id") }
         if !trimmed(layout.user, { bytes in
             user.key = ByteInterner.Key(bytes, hash: ByteInterner.hash(bytes))
             user.length = Int32(bytes.count)
-            if let base = bytes.baseAddress, base >= chunkBase, base + bytes.count <= chunkEnd {
+            if inChunk(bytes), let base = bytes.baseAddress {
                 user.start = Int32(base - chunkBase)
             } else {
                 spilled = Array(bytes)
             }
         }) { return (layout.header[layout.user], "missing required value for user_id") }
-        if !trimmed(layout.event, { event = out.events.intern($0) }) { return (layout.header[layout.event], "missing required value for event") }
+        if !trimmed(layout.event, { bytes in
+            if let known = out.recentEvents.find(bytes) { event = known; return }
+            event = out.events.intern(bytes)
+            if inChunk(bytes) { out.recentEvents.remember(bytes, as: event) }
+        }) { return (layout.header[layout.event], "missing required value for event") }
         var count: Int32 = 1
         if let countIndex = layout.count {
             var warning: String?
