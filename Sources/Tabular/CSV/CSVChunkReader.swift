@@ -143,21 +143,36 @@ public final class CSVChunkReader {
         guard start < all.count else { return nil }
         var size = chunkSize
         var boundary: (end: Int, lineFeeds: Int)
+        var isASCII = false
         while true {
             let end = min(all.count, start + size)
             let slice = UnsafeBufferPointer(rebasing: all[start..<end])
             if end == all.count {
-                boundary = (slice.count, CSVRecordBoundary.lineFeeds(in: slice))
+                let scan = CSVRecordBoundary.asciiQuotesAndLineFeeds(in: slice)
+                boundary = (slice.count, scan.lineFeeds)
+                isASCII = scan.isASCII
                 break
             }
-            if let found = CSVRecordBoundary.endOfLastRecord(in: slice) {
-                boundary = found
-                break
+            // The last line feed of the slice; one pass then tells whether it ends a record
+            // (an even number of quotes before it), counts the lines and checks for ASCII.
+            var last = slice.count - 1
+            while last >= 0 && slice[last] != 0x0A { last -= 1 }
+            if last >= 0 {
+                let scan = CSVRecordBoundary.asciiQuotesAndLineFeeds(in: UnsafeBufferPointer(rebasing: slice[0...last]))
+                if scan.quotes & 1 == 0 {
+                    boundary = (last + 1, scan.lineFeeds)
+                    isASCII = scan.isASCII
+                    break
+                }
+                if let found = CSVRecordBoundary.endOfLastRecord(in: slice) {
+                    boundary = found
+                    break
+                }
             }
             size *= 2  // one record longer than a chunk: look further
         }
         let range = start..<(start + boundary.end)
-        switch UTF8Validation.validate(UnsafeBufferPointer(rebasing: all[range])) {
+        switch isASCII ? .valid : UTF8Validation.validate(UnsafeBufferPointer(rebasing: all[range])) {
         case .valid:
             break
         case .truncated(let prefix):

@@ -4,6 +4,7 @@ public enum TextTrimming {
     /// (`E3 80 80` in UTF-8).
     ///
     /// - Complexity: O(number of trimmed bytes).
+    @inlinable
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress else { return bytes }
         var start = 0
