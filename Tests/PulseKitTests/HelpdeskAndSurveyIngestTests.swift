@@ -166,6 +166,26 @@ import Tabular
         expectRowAccounting(data)
     }
 
+    @Test func anInvalidByteDeepInALargeFileIsAnErrorWithItsOffset() throws {
+        var text = "timestamp,account_id,user_id,event\n"
+        for i in 0..<2000 { text += "2025-05-01 10:00,A\(i % 7),u\(i),ログイン\n" }
+        var bytes = Array(text.utf8)
+        let offset = bytes.count - 10
+        bytes[offset] = 0xFF
+        let fixture = try IngestFixture(["product/usage_events.csv": bytes])
+        let context = IngestContext(dataDirectory: fixture.directory, timeZone: TimeZone(identifier: "Asia/Tokyo")!, currency: "JPY", jobs: 2)
+        var reader = UsageEventsReader(settings: .default(for: .usageEvents), context: context)
+        reader.chunkSize = 4096
+        var log = IngestLog(), names = UsageNames()
+        do {
+            _ = try reader.read(into: &log, names: &names) { _ in }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "product/usage_events.csv")
+            #expect(error.message.contains("byte 0xFF is not valid UTF-8 at byte offset \(offset)"), "\(error.message)")
+        }
+    }
+
     @Test func chunkedParallelReadEqualsASingleChunk() throws {
         var usage = "account_id,timestamp,user_id,event\n"   // reordered columns, no count
         for i in 0..<5000 {
