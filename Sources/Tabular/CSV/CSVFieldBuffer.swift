@@ -30,4 +30,10 @@ public struct CSVFieldBuffer {
         fields.removeLast(storage.count - count)
         return fields
     }
+
+    /// Calls `body` with the record's fields.
+    @inlinable
+    public func withFields<R>(_ body: (UnsafeBufferPointer<CSVField>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+    }
 }

@@ -6,6 +6,13 @@ public struct CSVRecordInfo: Sendable, Equatable {
     public var range: Range<Int>
     /// A syntax problem in the record, if any: the record should not be trusted.
     public var problem: CSVSyntaxProblem?
+
+    /// Describes a record.
+    public init(line: Int, range: Range<Int>, problem: CSVSyntaxProblem? = nil) {
+        self.line = line
+        self.range = range
+        self.problem = problem
+    }
 }
 
 /// A syntax problem inside one CSV record.

@@ -160,6 +160,63 @@ public struct CSVScanner {
         return (CSVRecordInfo(line: recordLine, range: recordStart..<recordEnd, problem: problem), n)
     }
 
+    /// The fast path for the usual record of a large export: exactly `width` fields, none of them
+    /// quoted. Writes the fields into `fields` (which must hold `width`) and returns the record's
+    /// line; returns nil and consumes nothing when the record holds a quote, has another number of
+    /// fields, or the input has ended — then ``next(into:)-(CSVFieldBuffer)`` reads it.
+    ///
+    /// - Complexity: O(length of the record), eight bytes at a time.
+    public mutating func nextPlainRecord(width: Int, into fields: UnsafeMutableBufferPointer<CSVField>) -> CSVRecordInfo? {
+        let count = bytes.count
+        guard position < count, width > 0, fields.count >= width, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = position
+        var fieldStart = i
+        var k = 0
+        while true {
+            // The next comma, line feed or quote.
+            while i &+ 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let found = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    | Self.zeroBytes(word ^ 0x2222_2222_2222_2222)
+                if found != 0 {
+                    i &+= found.trailingZeroBitCount >> 3
+                    break
+                }
+                i &+= 8
+            }
+            if i &+ 8 > count {
+                while i < count {
+                    let b = base[i]
+                    if b == 0x2C || b == 0x0A || b == 0x22 { break }
+                    i += 1
+                }
+            }
+            if i < count && base[i] == 0x2C {
+                guard k < width - 1 else { return nil }
+                fields[k] = CSVField(start: fieldStart, end: i)
+                k += 1
+                i += 1
+                fieldStart = i
+                continue
+            }
+            if i < count && base[i] == 0x22 { return nil }
+            // A line feed, or the end of the input.
+            guard k == width - 1 else { return nil }
+            var end = i
+            if end > fieldStart && base[end - 1] == 0x0D { end -= 1 }
+            fields[k] = CSVField(start: fieldStart, end: end)
+            let info = CSVRecordInfo(line: line, range: position..<end, problem: nil)
+            if i < count {
+                position = i + 1
+                line += 1
+            } else {
+                position = count
+            }
+            return info
+        }
+    }
+
     /// High bits set at the zero bytes of `x`; the lowest set bit marks exactly the first zero
     /// byte (bits above it may be false positives, which callers never look at).
     @inline(__always)

@@ -171,14 +171,36 @@ struct UsageEventsReader {
         chunk.withBytes { bytes in
             var scanner = CSVScanner(bytes, firstLine: chunk.firstLine)
             var fields = CSVFieldBuffer(capacity: layout.width + 1)
-            while let info = scanner.next(into: &fields) {
+            let plain = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: layout.width)
+            defer { plain.deallocate() }
+            while true {
+                // Most rows: unquoted, the header's width.
+                if let info = scanner.nextPlainRecord(width: layout.width, into: plain) {
+                    out.rowsRead += 1
+                    if let failure = parseRow(scanner: scanner, fields: UnsafeBufferPointer(plain), info: info, layout: layout,
+                                              grammars: grammars, into: &out) {
+                        out.quarantined.append(DataIssue(source: .usageEvents, file: file, line: info.line, column: failure.column,
+                                                         reason: failure.reason, raw: scanner.rawText(info)))
+                    }
+                    continue
+                }
+                guard let info = scanner.next(into: &fields) else { break }
                 if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }
                 if scanner.endedInsideQuotes {
                     unterminated.set(info.line)
                     return
                 }
                 out.rowsRead += 1
-                if let failure = parseRow(scanner: scanner, fields: fields, info: info, layout: layout, grammars: grammars, into: &out) {
+                let failure: (column: String, reason: String)?
+                if let problem = info.problem {
+                    failure = (problem.fieldNumber <= layout.width ? layout.header[problem.fieldNumber - 1] : "#\(problem.fieldNumber)", problem.message)
+                } else if fields.count != layout.width {
+                    failure = (fields.count < layout.width ? layout.header[fields.count] : "#\(layout.width + 1)",
+                               "row has \(fields.count) fields, the header has \(layout.width)")
+                } else {
+                    failure = fields.withFields { parseRow(scanner: scanner, fields: $0, info: info, layout: layout, grammars: grammars, into: &out) }
+                }
+                if let failure {
                     out.quarantined.append(DataIssue(source: .usageEvents, file: file, line: info.line, column: failure.column,
                                                      reason: failure.reason, raw: scanner.rawText(info)))
                 }
@@ -191,15 +213,9 @@ struct UsageEventsReader {
 
     /// Parses one row into the batch; returns why it is quarantined, if it is.
     @inline(__always)
-    private static func parseRow(scanner: CSVScanner, fields: CSVFieldBuffer, info: CSVRecordInfo, layout: UsageRowLayout,
+    /// `fields` holds exactly the header's width of fields, and the record has no syntax problem.
+    private static func parseRow(scanner: CSVScanner, fields: UnsafeBufferPointer<CSVField>, info: CSVRecordInfo, layout: UsageRowLayout,
                                  grammars: SourceGrammars, into out: inout ParsedChunk) -> (column: String, reason: String)? {
-        if let problem = info.problem {
-            return (problem.fieldNumber <= layout.width ? layout.header[problem.fieldNumber - 1] : "#\(problem.fieldNumber)", problem.message)
-        }
-        guard fields.count == layout.width else {
-            return (fields.count < layout.width ? layout.header[fields.count] : "#\(layout.width + 1)",
-                    "row has \(fields.count) fields, the header has \(layout.width)")
-        }
         // Required text values.
         @inline(__always) func trimmed(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
             let field = fields[index]
