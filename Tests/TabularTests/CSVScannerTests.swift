@@ -161,6 +161,34 @@ extension CSVChunkReaderTests {
 }
 
 @Suite struct ByteInternerTests {
+    /// A key taken with its hash from the same loads equals one taken with ``ByteInterner/hash(_:)``.
+    @Test func hashingKeysEqualSeparatelyHashedKeys() {
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            bytes.withUnsafeBufferPointer { b in
+                let fused = ByteInterner.Key(hashing: b)
+                let separate = ByteInterner.Key(b, hash: ByteInterner.hash(b))
+                #expect(fused.hash == separate.hash, "length \(length)")
+                var interner = ByteInterner()
+                let id = interner.intern(fused, b)
+                #expect(interner.intern(separate, b) == id)
+                #expect(interner.find(b) == id)
+            }
+        }
+    }
+
+    /// The recent-values cache answers only with the number of equal bytes.
+    @Test func recentBytesNeverConfusesValues() {
+        let values = (0..<200).map { Array("event.\($0 % 50)-\(String(repeating: "x", count: $0 % 13))".utf8) }
+        var cache = RecentBytes(size: 8)
+        for (i, value) in values.enumerated() {
+            value.withUnsafeBufferPointer { b in
+                if let found = cache.find(b) { #expect(values[Int(found)] == value) }
+                cache.remember(b, as: Int32(i))
+            }
+        }
+    }
+
     /// Keys kept inside the slot (up to 24 bytes) and longer ones that share those 24 bytes, and
     /// keys that differ only by trailing zero bytes, stay distinct.
     @Test func inlineKeysAndLongKeysAreExact() {

@@ -182,6 +182,42 @@ extension ByteInterner {
             w2 = Self.word(bytes, 16)
         }
 
+        /// The key of `bytes`, computing their ``ByteInterner/hash(_:)`` from the same loads.
+        @inline(__always)
+        public init(hashing bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            guard n <= 24 else {
+                self.init(bytes, hash: ByteInterner.hash(bytes))
+                return
+            }
+            let a = Self.word(bytes, 0), b = Self.word(bytes, 8), c = Self.word(bytes, 16)
+            // The same mixing as ByteInterner.hash: full words, then the zero-padded tail word.
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+            @inline(__always) func full(_ w: UInt64) {
+                h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+            }
+            @inline(__always) func tail(_ w: UInt64) {
+                h = (h ^ w) &* 0x94D0_49BB_1331_11EB
+                h ^= h >> 29
+            }
+            let fullWords = n / 8
+            if fullWords >= 1 { full(a) } else if n > 0 { tail(a) }
+            if fullWords >= 2 { full(b) } else if fullWords == 1 && n % 8 != 0 { tail(b) }
+            if fullWords >= 3 { full(c) } else if fullWords == 2 && n % 8 != 0 { tail(c) }
+            h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+            h ^= h >> 32
+            self.init(head: (h & 0xFFFF_FF00_0000_0000) | (UInt64(n) << 32), w0: a, w1: b, w2: c, hash: h)
+        }
+
+        private init(head: UInt64, w0: UInt64, w1: UInt64, w2: UInt64, hash: UInt64) {
+            self.head = head
+            self.w0 = w0
+            self.w1 = w1
+            self.w2 = w2
+            self.hash = hash
+        }
+
         /// Up to eight bytes from `offset`, little-endian, zero-padded past the end.
         @inline(__always)
         static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {

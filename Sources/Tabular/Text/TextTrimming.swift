@@ -4,9 +4,12 @@ public enum TextTrimming {
     /// (`E3 80 80` in UTF-8).
     ///
     /// - Complexity: O(number of trimmed bytes).
-    @inlinable
+    @inlinable @inline(__always)
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress else { return bytes }
+        // Nearly every cell starts and ends with something other than a space: nothing to do.
+        let first = base[0], last = base[bytes.count - 1]
+        if first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80 { return bytes }
         var start = 0
         var end = bytes.count
         while start < end {

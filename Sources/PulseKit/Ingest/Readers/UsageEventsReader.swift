@@ -18,8 +18,8 @@ struct UsageEventsReader {
         var batch = UsageEventBatch()
         var accounts = ByteInterner(capacity: 4096)
         /// The last accounts and events seen in this chunk (their bytes live in the chunk).
-        var recentAccounts = RecentBytes(size: 2)
-        var recentEvents = RecentBytes(size: 8)
+        var recentAccounts = RecentBytes(size: 4)
+        var recentEvents = RecentBytes(size: 32)
         /// Each loaded row's user id, grouped by the shard of its hash, in row order.
         var userRefs = [[UserReference]](repeating: [], count: ShardedByteInterner.shardCount)
         /// Unescaped user ids that are not a plain slice of the chunk (doubled quotes).
@@ -258,7 +258,7 @@ struct UsageEventsReader {
             if inChunk(bytes) { out.recentAccounts.remember(bytes, as: account) }
         }) { return (layout.header[layout.account], "missing required value for account_id") }
         if !trimmed(layout.user, { bytes in
-            user.key = ByteInterner.Key(bytes, hash: ByteInterner.hash(bytes))
+            user.key = ByteInterner.Key(hashing: bytes)
             user.length = Int32(bytes.count)
             if inChunk(bytes), let base = bytes.baseAddress {
                 user.start = Int32(base - chunkBase)
