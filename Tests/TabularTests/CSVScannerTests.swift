@@ -221,3 +221,27 @@ extension CSVChunkReaderTests {
         #expect(interner.string(2004) == "u-1999")
     }
 }
+
+@Suite struct CSVRecordBoundaryTests {
+    /// Counting line feeds eight and 32 bytes at a time agrees with a plain count, and UTF-8
+    /// validation's fast path agrees with its byte path, for every length and alignment.
+    @Test func countsAndValidationAgreeWithPlainLoops() {
+        var state: UInt64 = 42
+        for length in 0..<200 {
+            let bytes: [UInt8] = (0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1
+                let r = UInt8(truncatingIfNeeded: state >> 59)
+                return r < 3 ? 0x0A : (r < 5 ? 0x22 : 0x41 &+ r)
+            }
+            for offset in 0..<min(length, 9) {
+                let slice = Array(bytes[offset...])
+                slice.withUnsafeBufferPointer { b in
+                    #expect(CSVRecordBoundary.lineFeeds(in: b) == slice.filter { $0 == 0x0A }.count)
+                    #expect(UTF8Validation.validate(b) == .valid, "max \(slice.max() ?? 0) length \(length) offset \(offset)")
+                }
+            }
+        }
+        let invalid = Array(repeating: UInt8(0x41), count: 70) + [0xC3] + Array(repeating: UInt8(0x41), count: 40)
+        invalid.withUnsafeBufferPointer { #expect(UTF8Validation.validate($0) == .invalid(offset: 70)) }
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a large CSV file as a sequence of chunks that each hold only whole records, so the
 /// chunks can be parsed in parallel while memory stays bounded by the chunk size.
 ///
@@ -15,16 +21,37 @@ public final class CSVChunkReader {
         let storage: Storage
         /// The physical line of the first record.
         public var firstLine: Int
+        /// The file, for errors.
+        let path: String
 
         /// A chunk holding `bytes`.
         public init(bytes: [UInt8], firstLine: Int) {
             storage = .owned(bytes)
             self.firstLine = firstLine
+            path = ""
         }
 
-        init(mapped file: MappedFile, range: Range<Int>, firstLine: Int) {
+        init(mapped file: MappedFile, range: Range<Int>, firstLine: Int, path: String) {
             storage = .mapped(file, range)
             self.firstLine = firstLine
+            self.path = path
+        }
+
+        /// Checks that a chunk read in place is UTF-8 (a transcoded chunk already is); the error
+        /// names the byte offset in the file.
+        public func validate() throws(TextFileError) {
+            guard case .mapped(let file, let range) = storage else { return }
+            switch UTF8Validation.validate(UnsafeBufferPointer(rebasing: file.bytes[range])) {
+            case .valid:
+                return
+            case .truncated(let prefix):
+                let at = range.lowerBound + prefix
+                throw TextFileError(path: path, message: "not valid utf-8: the file ends inside a UTF-8 character at byte offset \(at)", byteOffset: at)
+            case .invalid(let offset):
+                let at = range.lowerBound + offset
+                let byte = String(file.bytes[at], radix: 16, uppercase: true)
+                throw TextFileError(path: path, message: "not valid utf-8: byte 0x\(byte) is not valid UTF-8 at byte offset \(at)", byteOffset: at)
+            }
         }
 
         /// Calls `body` with the records' UTF-8 bytes, which end with a line break (or the end
@@ -135,33 +162,30 @@ public final class CSVChunkReader {
         }
     }
 
-    /// The next chunk of a mapped UTF-8 file: whole records up to about `chunkSize` bytes,
-    /// validated as UTF-8.
+    /// The next chunk of a mapped UTF-8 file: whole records up to about `chunkSize` bytes. Its
+    /// bytes are checked as UTF-8 by ``Chunk/validate()``, which the parallel workers call, so
+    /// this serial step only finds the boundary and counts lines.
     private func nextMappedChunk(_ mapping: MappedFile) throws(TextFileError) -> Chunk? {
         let all = mapping.bytes
         let start = mappedOffset
         guard start < all.count else { return nil }
         var size = chunkSize
         var boundary: (end: Int, lineFeeds: Int)
-        var isASCII = false
         while true {
             let end = min(all.count, start + size)
             let slice = UnsafeBufferPointer(rebasing: all[start..<end])
             if end == all.count {
-                let scan = CSVRecordBoundary.asciiQuotesAndLineFeeds(in: slice)
-                boundary = (slice.count, scan.lineFeeds)
-                isASCII = scan.isASCII
+                boundary = (slice.count, CSVRecordBoundary.lineFeeds(in: slice))
                 break
             }
-            // The last line feed of the slice; one pass then tells whether it ends a record
-            // (an even number of quotes before it), counts the lines and checks for ASCII.
+            // The last line feed of the slice ends a record when no quote comes before it (the
+            // usual case, found by memchr) or when the quotes before it are balanced.
             var last = slice.count - 1
             while last >= 0 && slice[last] != 0x0A { last -= 1 }
             if last >= 0 {
-                let scan = CSVRecordBoundary.asciiQuotesAndLineFeeds(in: UnsafeBufferPointer(rebasing: slice[0...last]))
-                if scan.quotes & 1 == 0 {
-                    boundary = (last + 1, scan.lineFeeds)
-                    isASCII = scan.isASCII
+                let prefix = UnsafeBufferPointer(rebasing: slice[0...last])
+                if let base = prefix.baseAddress, memchr(base, 0x22, prefix.count) == nil {
+                    boundary = (last + 1, CSVRecordBoundary.lineFeeds(in: prefix))
                     break
                 }
                 if let found = CSVRecordBoundary.endOfLastRecord(in: slice) {
@@ -172,18 +196,9 @@ public final class CSVChunkReader {
             size *= 2  // one record longer than a chunk: look further
         }
         let range = start..<(start + boundary.end)
-        switch isASCII ? .valid : UTF8Validation.validate(UnsafeBufferPointer(rebasing: all[range])) {
-        case .valid:
-            break
-        case .truncated(let prefix):
-            throw TextFileError(path: path, message: "not valid utf-8: the file ends inside a UTF-8 character at byte offset \(start + prefix)", byteOffset: start + prefix)
-        case .invalid(let offset):
-            let byte = String(all[start + offset], radix: 16, uppercase: true)
-            throw TextFileError(path: path, message: "not valid utf-8: byte 0x\(byte) is not valid UTF-8 at byte offset \(start + offset)", byteOffset: start + offset)
-        }
         mappedOffset = range.upperBound
         let line = nextLine
         nextLine += boundary.lineFeeds
-        return Chunk(mapped: mapping, range: range, firstLine: line)
+        return Chunk(mapped: mapping, range: range, firstLine: line, path: path)
     }
 }

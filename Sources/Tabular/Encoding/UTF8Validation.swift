@@ -18,8 +18,18 @@ public enum UTF8Validation {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return .valid }
         var i = 0
+        let raw = UnsafeRawPointer(base)
         while i < count {
-            // Fast path: eight ASCII bytes at a time.
+            // Fast path: 32 ASCII bytes at a time, then eight.
+            while i &+ 32 <= count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                i &+= 32
+            }
+            if i >= count { break }
             if i &+ 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i &+= 8; continue }

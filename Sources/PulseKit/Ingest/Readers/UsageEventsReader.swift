@@ -29,6 +29,8 @@ struct UsageEventsReader {
         var warnings: [DataIssue] = []
         var rowsRead = 0
         var rowsWithWarnings = 0
+        /// Bytes of the chunk that are not UTF-8.
+        var decodingError: TextFileError?
     }
 
     /// Reads every file of the source, calling `sink` with each batch in file order.
@@ -77,6 +79,9 @@ struct UsageEventsReader {
                     ParallelLoop.run(work.count, jobs: jobs) { k in
                         out.value[k] = Self.parse(work[k], file: file, layout: layout, grammars: grammars, unterminated: unterminated)
                     }
+                }
+                if let error = parsed.lazy.compactMap(\.decodingError).first {
+                    throw IngestError(source: source, file: file, message: error.message)
                 }
                 if let line = unterminated.line {
                     throw IngestError(source: source, file: file, line: line,
@@ -166,6 +171,10 @@ struct UsageEventsReader {
     private static func parse(_ chunk: CSVChunkReader.Chunk, file: String, layout: UsageRowLayout,
                               grammars: SourceGrammars, unterminated: UnterminatedFlag) -> ParsedChunk {
         var out = ParsedChunk()
+        do { try chunk.validate() } catch {
+            out.decodingError = error
+            return out
+        }
         out.batch.reserve(chunk.count / 48)
         for s in out.userRefs.indices { out.userRefs[s].reserveCapacity(chunk.count / 48 / ShardedByteInterner.shardCount + 16) }
         chunk.withBytes { bytes in
