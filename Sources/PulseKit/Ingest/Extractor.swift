@@ -115,36 +115,24 @@ public struct Extractor: Sendable {
     private static func read(_ source: CanonicalSource, settings: SourceConfiguration, context: IngestContext) throws(IngestError) -> SourceResult {
         var log = IngestLog()
         var result = SourceResult(log: log, load: SourceLoad(source: source))
+        /// Reads with `reader` and keeps how to store its records.
+        func take<R: Sendable>(_ read: (inout IngestLog) throws(IngestError) -> ([R], SourceLoad),
+                               _ store: @escaping @Sendable (inout ExtractedData, [R]) -> Void) throws(IngestError) {
+            let (records, load) = try read(&log)
+            result.load = load
+            result.apply = { store(&$0, records) }
+        }
         switch source {
-        case .accounts:
-            let (records, load) = try AccountsReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.accounts = records }
-        case .fxRates:
-            let (records, load) = try FxRatesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.fxRates = records }
-        case .tickets:
-            let (records, load) = try TicketsReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.tickets = records }
-        case .csat:
-            let (records, load) = try SurveyResponsesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.csat = records }
-        case .ces:
-            let (records, load) = try SurveyResponsesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.ces = records }
-        case .nps:
-            let (records, load) = try NPSResponsesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.nps = records }
-        case .milestones:
-            let (records, load) = try MilestonesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.milestones = records }
-        case .articleEvents:
-            let (records, load) = try ArticleEventsReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.articleEvents = records }
-        case .healthOverrides:
-            let (records, load) = try HealthOverridesReader(settings: settings, context: context).read(into: &log)
-            result.load = load; result.apply = { $0.healthOverrides = records }
-        case .subscriptions, .usageEvents:
-            break
+        case .accounts: try take(AccountsReader(settings: settings, context: context).read) { $0.accounts = $1 }
+        case .fxRates: try take(FxRatesReader(settings: settings, context: context).read) { $0.fxRates = $1 }
+        case .tickets: try take(TicketsReader(settings: settings, context: context).read) { $0.tickets = $1 }
+        case .csat: try take(SurveyResponsesReader(settings: settings, context: context).read) { $0.csat = $1 }
+        case .ces: try take(SurveyResponsesReader(settings: settings, context: context).read) { $0.ces = $1 }
+        case .nps: try take(NPSResponsesReader(settings: settings, context: context).read) { $0.nps = $1 }
+        case .milestones: try take(MilestonesReader(settings: settings, context: context).read) { $0.milestones = $1 }
+        case .articleEvents: try take(ArticleEventsReader(settings: settings, context: context).read) { $0.articleEvents = $1 }
+        case .healthOverrides: try take(HealthOverridesReader(settings: settings, context: context).read) { $0.healthOverrides = $1 }
+        case .subscriptions, .usageEvents: break
         }
         result.log = log
         return result
