@@ -22,7 +22,7 @@ struct CSVSourceReader {
         let files = SourceFiles.resolve(settings.path, in: dataDirectory)
         if files.isEmpty {
             if source.isRequired {
-                throw IngestError(source: source, file: settings.path, message: "required source file not found in \(dataDirectory.path)")
+                throw IngestError.missingRequiredSource(source, path: settings.path, in: dataDirectory.path)
             }
             load.isMissing = true
             return (records, load)

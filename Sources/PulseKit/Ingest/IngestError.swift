@@ -11,6 +11,8 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// What is wrong and what was expected.
     public var message: String
+    /// Whether a required source has no file at all: a configuration error rather than a bad file.
+    public var isMissingRequiredSource = false
 
     /// Creates an error about `file`.
     public init(source: CanonicalSource, file: String, line: Int? = nil, column: Int? = nil, message: String) {
@@ -19,6 +21,13 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    /// The error for a required source whose file is not in the data folder.
+    public static func missingRequiredSource(_ source: CanonicalSource, path: String, in folder: String) -> IngestError {
+        var error = IngestError(source: source, file: path, message: "required source file not found in \(folder)")
+        error.isMissingRequiredSource = true
+        return error
     }
 
     /// `file:line:column: message (source)`.

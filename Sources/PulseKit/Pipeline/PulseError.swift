@@ -12,7 +12,7 @@ public enum PulseError: Error, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .pipeline, .missingDataFolder: 2
-        case .ingest(let error): error.message.hasPrefix("required source file not found") ? 2 : 1
+        case .ingest(let error): error.isMissingRequiredSource ? 2 : 1
         }
     }
 
