@@ -84,6 +84,7 @@ public enum CanonicalSource: String, CaseIterable, Sendable, Codable, Comparable
     /// The load mode a source has when the pipeline does not set one: CRM sources are snapshots.
     public var defaultLoadMode: LoadMode { .snapshot }
 
+    /// Sources order as `inputs.md` lists them, so every report lists them the same way.
     public static func < (lhs: CanonicalSource, rhs: CanonicalSource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
