@@ -41,6 +41,21 @@ import Tabular
         #expect(reasons[0].contains("duplicate key \"id\""))
     }
 
+    @Test func aTicketThatIsNotAnObjectOrHasAFractionalIdIsQuarantined() throws {
+        let lines = [
+            #""T1""#,
+            #"{"id": 12.5, "account_id": "A1", "created_at": "2025-05-14T09:30:00Z", "status": "open"}"#,
+            #"{"id": 12.0, "account_id": 7, "created_at": "2025-05-14T09:30:00Z", "status": "open"}"#,
+        ]
+        let data = try IngestFixture(["helpdesk/tickets.jsonl": lines.joined(separator: "\n") + "\n"]).extract()
+        #expect(IngestFixture.quarantined(data, .tickets) == [
+            "1 : expected a JSON object for a ticket",
+            "2 id: expected a string or an integer id, got 12.5",
+        ])
+        #expect(data.tickets.map(\.id) == ["12"])
+        #expect(data.tickets.map(\.accountID) == ["7"])
+    }
+
     @Test func aUsageRowWithoutAnEventIsQuarantined() throws {
         let usage = "timestamp,account_id,user_id,event\n2025-05-01 10:00,A1,u1,\n2025-05-01 10:00,A1,u1,login\n"
         let data = try IngestFixture(["product/usage_events.csv": usage]).extract()
