@@ -69,32 +69,4 @@ public enum CSVRecordBoundary {
         }
         return total
     }
-
-    /// One pass over a run of bytes: whether it is all ASCII, and how many quotes and line feeds
-    /// it holds, eight bytes at a time.
-    public static func asciiQuotesAndLineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, quotes: Int, lineFeeds: Int) {
-        guard let base = bytes.baseAddress else { return (true, 0, 0) }
-        let n = bytes.count
-        let raw = UnsafeRawPointer(base)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var high: UInt64 = 0
-        var quotes = 0, lines = 0
-        var i = 0
-        while i &+ 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            high |= w
-            let q = w ^ 0x2222_2222_2222_2222
-            let l = w ^ 0x0A0A_0A0A_0A0A_0A0A
-            quotes &+= (~(((q & low7) &+ low7) | q | low7)).nonzeroBitCount
-            lines &+= (~(((l & low7) &+ low7) | l | low7)).nonzeroBitCount
-            i &+= 8
-        }
-        while i < n {
-            let b = base[i]
-            high |= UInt64(b)
-            if b == 0x22 { quotes &+= 1 } else if b == 0x0A { lines &+= 1 }
-            i &+= 1
-        }
-        return (high & 0x8080_8080_8080_8080 == 0, quotes, lines)
-    }
 }

@@ -546,6 +546,19 @@ struct JSONScanner {
         return (String(decoding: UnsafeBufferPointer(start: base + i + 1, count: after - i - 2), as: UTF8.self), after)
     }
 
+    /// The offset of the first byte at or after `j` that may end the string or need a closer look
+    /// (a quote, a backslash, a control character or non-ASCII), skipping eight bytes at a time.
+    @inline(__always)
+    func skipPlainStringBytes(from j: Int) -> Int {
+        var j = j
+        while j + 8 <= end {
+            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            if Self.needsAttention(word) { break }
+            j += 8
+        }
+        return j
+    }
+
     /// Validates the string whose opening quote is at `i` and returns the offset after its closing
     /// quote. When it has escapes, its decoded bytes are left in `work.scratch` and
     /// `lastStringWasEscaped` is set.
@@ -553,11 +566,7 @@ struct JSONScanner {
         let start = i + 1
         var j = start
         while true {
-            while j + 8 <= end {
-                let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-                if Self.needsAttention(word) { break }
-                j += 8
-            }
+            j = skipPlainStringBytes(from: j)
             guard j < end else { throw error(at: j, "unexpected end of input in a string") }
             let b = base[j]
             if b == Byte.quote {
@@ -576,11 +585,7 @@ struct JSONScanner {
         var runStart = start
         var j = firstEscape
         while true {
-            while j + 8 <= end {
-                let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-                if Self.needsAttention(word) { break }
-                j += 8
-            }
+            j = skipPlainStringBytes(from: j)
             guard j < end else { throw error(at: j, "unexpected end of input in a string") }
             let b = base[j]
             if b == Byte.quote {
