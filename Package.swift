@@ -13,18 +13,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // Domain-free: decoding text exports, reading CSV and JSON, the value grammars.
         .target(name: "Tabular"),
-        // The domain library: ingest, pipeline configuration, sample data; later the warehouse,
-        // metrics, health, alerts and reports.
+        // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data;
+        // later the metrics, health, alerts and reports.
         .target(
             name: "PulseKit",
             dependencies: [
                 "Tabular",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The `pulse` command: a thin shell over PulseKit.
@@ -33,6 +38,7 @@ let package = Package(
             dependencies: [
                 "PulseKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),

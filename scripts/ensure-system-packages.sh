@@ -3,9 +3,9 @@
 # packages are installed with apt-get; otherwise the exact install line is printed.
 set -euo pipefail
 
-# Debian packages the build needs (headers and libraries linked by SwiftPM targets). Later
-# stages add theirs here (e.g. libsqlite3-dev for the warehouse).
-packages=()
+# Debian packages the build needs (headers and libraries linked by SwiftPM targets):
+# the warehouse is SQLite through GRDB.swift, linked against the system libsqlite3.
+packages=(libsqlite3-dev)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "error: Swift 6 is not on PATH. Install the Swift 6 toolchain (swift.org) and try again." >&2

@@ -8,6 +8,6 @@ struct PulseCommand: ParsableCommand {
         commandName: "pulse",
         abstract: "Customer-success KPIs, health scores and reports from CRM, helpdesk, survey and product exports.",
         version: PulseKit.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self, HistoryCommand.self]
     )
 }

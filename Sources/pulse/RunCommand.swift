@@ -1,24 +1,28 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PulseKit
 
-/// `pulse run PIPELINE`: the whole monthly pipeline. Today it extracts and stops: the load,
-/// transform and report stages arrive with their issues, and nothing is ever published with
-/// numbers that were not computed.
+/// `pulse run PIPELINE`: the whole monthly pipeline, published atomically under `OUT/M`.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the whole pipeline for one month and publish its reports.",
-        discussion: "Today only the extract stage exists: the run reads and checks every input, then stops without publishing (exit 1)."
+        discussion: """
+        Extracts every source, loads the warehouse, computes the metrics and publishes the report \
+        set under OUT/YYYY-MM atomically. Exit codes: 0 published; 1 the run failed (nothing was \
+        published); 2 bad command line or pipeline file; 3 data-quality threshold exceeded (nothing \
+        was published); 4 another run holds the warehouse's lock.
+        """
     )
 
     @Argument(help: "The pipeline file, e.g. pipelines/monthly-kpi.yml.")
     var pipeline: String
 
-    @Option(name: .long, help: "The reporting month, YYYY-MM (default: the last complete month).")
+    @Option(name: .long, help: "The reporting month, YYYY-MM (default: the last complete month in the pipeline's time zone).")
     var period: String?
 
-    @Option(name: .customLong("as-of"), help: "The instant to report at (default: the end of the period).")
+    @Option(name: .customLong("as-of"), help: "The instant to report at, e.g. 2026-11-01T00:00:00+09:00 (default: the end of the period).")
     var asOf: String?
 
     @Option(name: .long, help: "The folder the pipeline's source paths start from (default: the pipeline's `data`).")
@@ -33,24 +37,39 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no progress.")
     var quiet = false
 
-    @Option(name: .customLong("log-format"), help: "text or json.")
+    @Option(name: .customLong("log-format"), help: "text or json (one JSON object per line on standard error).")
     var logFormat: String = "text"
 
-    func run() throws {
-        let outcome = PipelineValidation.validate(pipeline: pipeline, data: data, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        switch outcome {
-        case .failure(let error):
-            FileHandle.standardError.write(Data("pulse run: \(error)\n".utf8))
-            throw ExitCode(error.exitCode)
-        case .success(let report):
-            if !quiet { FileHandle.standardError.write(Data(report.rendered().utf8)) }
-            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-            FileHandle.standardError.write(Data("""
-                pulse run: extract finished; the load, transform and report stages are not built yet, \
-                so nothing was published (use `pulse validate` to check inputs).
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard logFormat == "text" || logFormat == "json" else {
+            throw ValidationError("--log-format must be text or json, got \"\(logFormat)\"")
+        }
+    }
 
-                """.utf8))
-            throw ExitCode(1)
+    func run() throws {
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label) }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        var progress: (@Sendable (String) -> Void)?
+        if !quiet && !json && onTerminal {
+            progress = { line in FileHandle.standardError.write(Data("pulse run: \(line)\n".utf8)) }
+        }
+        let options = RunOptions(pipeline: pipeline, period: period, asOf: asOf, data: data, out: out,
+                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        do throws(RunError) {
+            let result = try PipelineRunner(options: options, progress: progress, logger: Logger(label: "pulse.run")).run()
+            if !quiet && !json {
+                print("published \(result.folder.path) (\(result.files.count) files, period \(result.period.month), as of \(result.period.asOfText))")
+            }
+        } catch {
+            if !json { FileHandle.standardError.write(Data("pulse run: \(error.description)\n".utf8)) }
+            throw ExitCode(error.exitCode)
         }
     }
 }

@@ -178,7 +178,7 @@ import Tabular
         reader.chunkSize = 4096
         var log = IngestLog(), names = UsageNames()
         do {
-            _ = try reader.read(into: &log, names: &names) { _ in }
+            _ = try reader.read(into: &log, names: &names) { _, _ in }
             Issue.record("expected an error")
         } catch {
             #expect(error.file == "product/usage_events.csv")
@@ -198,7 +198,7 @@ import Tabular
             var log = IngestLog(), names = UsageNames(), batches: [UsageEventBatch] = []
             var reader = UsageEventsReader(settings: SourceConfiguration.default(for: .usageEvents), context: context)
             reader.chunkSize = chunkSize
-            let load = try reader.read(into: &log, names: &names) { batches.append($0) }
+            let load = try reader.read(into: &log, names: &names) { batch, _ in batches.append(batch) }
             return (batches, log, load)
         }
         let (whole, wholeLog, wholeLoad) = try read(chunkSize: 8 << 20)

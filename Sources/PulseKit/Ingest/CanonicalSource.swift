@@ -81,6 +81,16 @@ public enum CanonicalSource: String, CaseIterable, Sendable, Codable, Comparable
         }
     }
 
+    /// Whether the source may be loaded with `append` (delta exports of events and responses).
+    /// Accounts, subscriptions, exchange rates and health overrides are whole states: a row missing
+    /// from a newer export means something, so they are always read as snapshots.
+    public var acceptsAppend: Bool {
+        switch self {
+        case .tickets, .csat, .nps, .ces, .usageEvents, .milestones, .articleEvents: true
+        case .accounts, .subscriptions, .fxRates, .healthOverrides: false
+        }
+    }
+
     /// The load mode a source has when the pipeline does not set one: CRM sources are snapshots.
     public var defaultLoadMode: LoadMode { .snapshot }
 

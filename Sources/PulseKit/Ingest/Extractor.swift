@@ -54,7 +54,7 @@ public struct Extractor: Sendable {
         let usage = Result { () throws(IngestError) -> SourceLoad in
             guard readsUsage else { return SourceLoad(source: .usageEvents) }
             return try UsageEventsReader(settings: settings[.usageEvents]!, context: context)
-                .read(into: &usageLog, names: &usageNames) { batch in
+                .read(into: &usageLog, names: &usageNames) { batch, _ in
                     summary.add(batch)
                     usageSink(batch)
                 }
@@ -112,7 +112,7 @@ public struct Extractor: Sendable {
     }
 
     /// Reads one of the sources that need no other source.
-    private static func read(_ source: CanonicalSource, settings: SourceConfiguration, context: IngestContext) throws(IngestError) -> SourceResult {
+    static func read(_ source: CanonicalSource, settings: SourceConfiguration, context: IngestContext) throws(IngestError) -> SourceResult {
         var log = IngestLog()
         var result = SourceResult(log: log, load: SourceLoad(source: source))
         /// Reads with `reader` and keeps how to store its records.
@@ -140,7 +140,7 @@ public struct Extractor: Sendable {
 }
 
 /// What reading one source gave, waiting to be put into ``ExtractedData``.
-private struct SourceResult: Sendable {
+struct SourceResult: Sendable {
     var log: IngestLog
     var load: SourceLoad
     var apply: @Sendable (inout ExtractedData) -> Void = { _ in }

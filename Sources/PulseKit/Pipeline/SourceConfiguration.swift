@@ -105,6 +105,11 @@ extension SourceConfiguration {
         }
         if let load = mapping["load"] {
             configuration.load = try load.choice([("snapshot", LoadMode.snapshot), ("append", LoadMode.append)])
+            if configuration.load == .append && !source.acceptsAppend {
+                throw load.error("source '\(source.name)' is a complete snapshot in every export and cannot be loaded with "
+                    + "append; append is for delta exports of: "
+                    + CanonicalSource.allCases.filter(\.acceptsAppend).map(\.name).joined(separator: ", "))
+            }
         }
         if let epoch = mapping["epoch_seconds"] {
             let allowed = Self.datetimeColumns(of: source)

@@ -13,6 +13,47 @@ public struct JSONWriter {
         return out
     }
 
+    /// The JSON text of `value` laid out for people: two-space indentation, one member or
+    /// element per line, `": "` after keys, empty containers as `{}` and `[]`, and a final newline.
+    public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        appendPretty(value, indent: 0, to: &out)
+        out.append(0x0A)
+        return out
+    }
+
+    private static func appendPretty(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
+        func newline(_ depth: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+        switch value {
+        case .array(let elements) where !elements.isEmpty:
+            out.append(Byte.openBracket)
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(Byte.comma) }
+                newline(indent + 1)
+                appendPretty(element, indent: indent + 1, to: &out)
+            }
+            newline(indent)
+            out.append(Byte.closeBracket)
+        case .object(let object) where !object.isEmpty:
+            out.append(Byte.openBrace)
+            for i in object.keys.indices {
+                if i > 0 { out.append(Byte.comma) }
+                newline(indent + 1)
+                appendQuoted(object.keys[i], to: &out)
+                out.append(Byte.colon)
+                out.append(0x20)
+                appendPretty(object.values[i], indent: indent + 1, to: &out)
+            }
+            newline(indent)
+            out.append(Byte.closeBrace)
+        default:
+            append(value, to: &out)
+        }
+    }
+
     /// The JSON text of `value`.
     public static func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)

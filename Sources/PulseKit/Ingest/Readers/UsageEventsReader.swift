@@ -33,8 +33,9 @@ struct UsageEventsReader {
         var decodingError: TextFileError?
     }
 
-    /// Reads every file of the source, calling `sink` with each batch in file order.
-    func read(into log: inout IngestLog, names: inout UsageNames, sink: (UsageEventBatch) -> Void) throws(IngestError) -> SourceLoad {
+    /// Reads every file of the source, calling `sink` with each batch in file order and the names
+    /// its numbers refer to.
+    func read(into log: inout IngestLog, names: inout UsageNames, sink: (UsageEventBatch, UsageNames) -> Void) throws(IngestError) -> SourceLoad {
         let source = settings.source
         var load = SourceLoad(source: source)
         let files = SourceFiles.resolve(settings.path, in: context.dataDirectory)
@@ -98,7 +99,7 @@ struct UsageEventsReader {
                         issue.file = file
                         log.warn(issue)
                     }
-                    if chunk.batch.count > 0 { sink(chunk.batch) }
+                    if chunk.batch.count > 0 { sink(chunk.batch, names) }
                 }
             }
             load.files.append(SourceLoad.File(path: file, bytes: reader.fileSize, encoding: reader.detected, rowsRead: fileRows))

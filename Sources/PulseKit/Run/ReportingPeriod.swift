@@ -1,0 +1,64 @@
+import Foundation
+import Tabular
+
+/// The month a run reports on and the instant it reports at, in the pipeline's time zone.
+public struct ReportingPeriod: Sendable, Equatable {
+    /// M, the reporting month.
+    public var month: YearMonth
+    /// M_start: the first instant of M.
+    public var start: Instant
+    /// M_end: the first instant of the next month.
+    public var end: Instant
+    /// The as-of instant: events at or after it have not happened yet.
+    public var asOf: Instant
+    /// The local calendar date of as-of (details 7).
+    public var asOfDate: LocalDate
+    /// The offset of the pipeline's time zone at as-of, in seconds (for writing as-of in local time).
+    public var asOfOffsetSeconds: Int
+
+    /// Resolves `--period` and `--as-of`: the period defaults to the last complete month before
+    /// `now` in `timeZone`, as-of to the end of the period.
+    ///
+    /// - Throws: a ``RunError/badOption(_:)`` naming the option and the expected form.
+    public static func resolve(period: String?, asOf: String?, timeZone: TimeZone, now: Date) throws(RunError) -> ReportingPeriod {
+        let grammar: DateTimeGrammar
+        do { grammar = try DateTimeGrammar(timeZone: timeZone) } catch { throw .badOption("time zone: \(error)") }
+        let month: YearMonth
+        if let period {
+            guard period.wholeMatch(of: /\d{4}-\d{2}/) != nil, let parsed = YearMonth(period) else {
+                throw .badOption("--period: expected a month as YYYY-MM (e.g. 2026-10), got \"\(period)\"")
+            }
+            month = parsed
+        } else {
+            let today = grammar.localDate(of: Instant(millisecondsSinceEpoch: Int64((now.timeIntervalSince1970 * 1000).rounded(.down))))
+            month = YearMonth(year: today.year, month: today.month)!.adding(months: -1)
+        }
+        let start = grammar.startOfDay(LocalDate(year: month.year, month: month.month, day: 1)!)
+        let next = month.adding(months: 1)
+        let end = grammar.startOfDay(LocalDate(year: next.year, month: next.month, day: 1)!)
+        var asOfInstant = end
+        if let asOf {
+            do { asOfInstant = try grammar.parse(asOf, allowDateOnly: true) } catch {
+                throw .badOption("--as-of: expected a date or datetime such as 2026-11-01 or 2026-11-01T00:00:00+09:00, got \"\(asOf)\" (\(error))")
+            }
+            guard asOfInstant > start else {
+                throw .badOption("--as-of \(asOf) is not after the start of the period \(month)")
+            }
+        }
+        let offset = ZoneOffsets(timeZone: timeZone).offsetSeconds(at: asOfInstant)
+        return ReportingPeriod(month: month, start: start, end: end, asOf: asOfInstant,
+                               asOfDate: grammar.localDate(of: asOfInstant), asOfOffsetSeconds: offset)
+    }
+
+    /// As-of in ISO 8601 local time with its offset, e.g. `2026-11-01T00:00:00+09:00`.
+    public var asOfText: String {
+        let local = asOf.millisecondsSinceEpoch + Int64(asOfOffsetSeconds) * 1000
+        var text = Instant(millisecondsSinceEpoch: local).description
+        text.removeLast() // "Z"
+        let sign = asOfOffsetSeconds < 0 ? "-" : "+"
+        let minutes = abs(asOfOffsetSeconds) / 60
+        let hh = minutes / 60, mm = minutes % 60
+        text += sign + (hh < 10 ? "0" : "") + String(hh) + ":" + (mm < 10 ? "0" : "") + String(mm)
+        return text
+    }
+}

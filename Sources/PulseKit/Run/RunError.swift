@@ -1,0 +1,43 @@
+/// Why a run stopped without publishing, with the exit code of the spec's command line.
+public enum RunError: Error, CustomStringConvertible, Sendable {
+    /// A bad command-line option (exit 2).
+    case badOption(String)
+    /// The pipeline file or its data folder is wrong (exit 2 or as the error says).
+    case pulse(PulseError)
+    /// Another run holds the warehouse's lock (exit 4).
+    case locked(String)
+    /// Sources quarantined more than the pipeline allows (exit 3).
+    case dataQuality(String)
+    /// The run failed (exit 1): nothing was published.
+    case failed(String)
+
+    /// The process exit status.
+    public var exitCode: Int32 {
+        switch self {
+        case .badOption: 2
+        case .pulse(let error): error.exitCode
+        case .locked: 4
+        case .dataQuality: 3
+        case .failed: 1
+        }
+    }
+
+    /// The status the run ledger records.
+    var ledgerStatus: String {
+        switch self {
+        case .dataQuality: "rejected"
+        default: "failed"
+        }
+    }
+
+    /// The message printed to standard error.
+    public var description: String {
+        switch self {
+        case .badOption(let message): message
+        case .pulse(let error): error.description
+        case .locked(let message): message
+        case .dataQuality(let message): message
+        case .failed(let message): message
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Dispatch
+import Foundation
+import GRDB
+import Logging
+import Tabular
+
+/// The stages of one run, after the lock is held and the run is in the ledger.
+struct RunExecution {
+    let options: RunOptions
+    let configuration: PipelineConfiguration
+    let period: ReportingPeriod
+    let warehouse: Warehouse
+    let runID: Int64
+    let pipelineSHA256: String
+    let clock: StageClock
+    let progress: (@Sendable (String) -> Void)?
+    let logger: Logger
+    /// The stages finished so far.
+    private(set) var stages: [StageTiming] = []
+
+    init(options: RunOptions, configuration: PipelineConfiguration, period: ReportingPeriod, warehouse: Warehouse, runID: Int64,
+         pipelineSHA256: String, clock: StageClock, progress: (@Sendable (String) -> Void)?, logger: Logger) {
+        self.options = options
+        self.configuration = configuration
+        self.period = period
+        self.warehouse = warehouse
+        self.runID = runID
+        self.pipelineSHA256 = pipelineSHA256
+        self.clock = clock
+        self.progress = progress
+        self.logger = logger
+    }
+
+    private var context: IngestContext {
+        IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
+                      currency: configuration.currency, jobs: options.jobs)
+    }
+
+    /// Runs every stage and publishes `OUT/M`.
+    mutating func execute(out: URL) throws(RunError) -> RunResult {
+        // Extract: snapshot sources, read fresh, while their files are fingerprinted.
+        var started = clock.now()
+        let snapshotSources = Set(CanonicalSource.allCases.filter { configuration.source($0).load == .snapshot })
+        let snapshotFiles = snapshotSources.sorted().flatMap { source in
+            SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder).map { (source, $0) }
+        }
+        let fingerprints = FingerprintTask(files: snapshotFiles.map(\.1), folder: configuration.dataFolder)
+        var data: ExtractedData
+        do {
+            data = try Extractor(context: context, settings: configuration.sources, sources: snapshotSources).run()
+        } catch {
+            _ = try? fingerprints.wait()
+            throw .pulse(.ingest(error))
+        }
+        let fingerprintOf = try fingerprints.wait()
+        finish(.extract, since: started, rows: data.loads.reduce(0) { $0 + $1.rowsRead },
+               detail: "\(snapshotFiles.count) snapshot files")
+
+        // Load: stage new files of append sources; record every file in the ledger.
+        started = clock.now()
+        var inputs: [LoadRecord] = []
+        var loads: [CanonicalSource: SourceLoad] = [:]
+        for load in data.loads { loads[load.source] = load }
+        var log = data.log
+        var appendLoadIDs: [Int64] = []
+        var rowsStaged = 0
+        var filesStaged = 0
+        let staging = AppendStaging(warehouse: warehouse, context: context, runID: runID)
+        for source in CanonicalSource.allCases where !snapshotSources.contains(source) {
+            let outcome = try staging.stage(configuration.source(source), into: &data)
+            loads[source] = outcome.load
+            log.merge(outcome.log)
+            inputs += outcome.records
+            appendLoadIDs += outcome.loadIDs
+            rowsStaged += outcome.rowsStaged
+            filesStaged += outcome.filesStaged
+        }
+        let snapshotRecords = Self.snapshotRecords(data.loads, log: data.log, fingerprints: fingerprintOf)
+        inputs = (snapshotRecords + inputs).sorted { $0.source < $1.source }
+        log.sort()
+        data.loads = CanonicalSource.allCases.compactMap { loads[$0] }
+        data.log = log
+        do {
+            try warehouse.write { db in
+                var ids = appendLoadIDs
+                for record in snapshotRecords {
+                    ids.append(try LoadLedger.insert(record, runID: runID, issues: data.log, in: db))
+                }
+                try RunLedger.link(runID: runID, loadIDs: ids, in: db)
+            }
+        } catch {
+            throw .failed(error.description)
+        }
+        finish(.load, since: started, rows: rowsStaged, detail: "\(filesStaged) append files staged")
+        let quality = ValidationReport(pipeline: options.pipeline, dataDirectory: configuration.dataFolder.path,
+                                       maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
+        let over = quality.sourcesOverThreshold
+        if !over.isEmpty {
+            let list = over.map { "\($0.source.name) \($0.rowsQuarantined) of \($0.rowsRead) rows" }.joined(separator: ", ")
+            throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list) quarantined; nothing was published (see `pulse validate`)")
+        }
+
+        // Transform: every metric family, concurrently.
+        started = clock.now()
+        let table = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration),
+                                       jobs: options.jobs)
+        finish(.transform, since: started, rows: table.figures.count, detail: "\(MetricFamilies.all.count) metric families")
+
+        // Report: every file of the set, concurrently, into the staging folder.
+        started = clock.now()
+        let destination = out.appendingPathComponent(period.month.description)
+        let publisher = try ReportPublisher(destination: destination)
+        let missing = data.loads.filter(\.isMissing).map(\.source)
+        let month = period.month.description
+        let asOf = period.asOfText
+        let pipelineName = configuration.name
+        let maxShare = configuration.quality.maxQuarantinedShare
+        let currency = configuration.currency
+        let finalLog = data.log
+        let finalInputs = inputs
+        var files: [(String, @Sendable () -> [UInt8])] = [
+            ("kpis.csv", { KPIFiles.csv(table, period: month) }),
+            ("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
+            ("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
+            ("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
+            ("data-quality.html", {
+                DataQualityPage(pipeline: pipelineName, period: month, asOf: asOf, inputs: finalInputs, missingSources: missing,
+                                maxQuarantinedShare: maxShare, quarantined: finalLog.quarantined, warnings: finalLog.warnings).render()
+            }),
+        ]
+        files.sort { $0.0 < $1.0 }
+        try Self.writeAll(files, to: publisher, jobs: options.jobs)
+        finish(.report, since: started, rows: nil, detail: "\(files.count + 1) files")
+        let manifest = RunManifest(pipeline: pipelineName, pipelineSHA256: pipelineSHA256, period: month, asOf: asOf,
+                                   currency: currency, timeZone: configuration.timeZone.identifier, inputs: inputs,
+                                   missingSources: missing, files: files.map(\.0), stages: stages)
+        do { try publisher.write("run.json", manifest.render()) } catch {
+            publisher.discard()
+            throw error
+        }
+        if Failpoint.beforePublish.isActive {
+            publisher.discard()
+            throw .failed("injected failure before publishing (PULSE_FAILPOINT=before-publish); nothing was published")
+        }
+
+        // Publish: record the results, then swap the new set in.
+        started = clock.now()
+        do {
+            try warehouse.write { db in
+                try ResultStore.record(table, period: month, runID: runID, in: db)
+            }
+        } catch {
+            publisher.discard()
+            throw .failed(error.description)
+        }
+        do { try publisher.publish() } catch {
+            publisher.discard()
+            throw error
+        }
+        finish(.publish, since: started, rows: nil, detail: destination.path)
+        return RunResult(runID: runID, period: period, folder: destination, files: (files.map(\.0) + ["run.json"]).sorted(),
+                         stages: stages)
+    }
+
+    /// Records a finished stage and reports it.
+    private mutating func finish(_ stage: RunStage, since start: UInt64, rows: Int?, detail: String) {
+        let nanoseconds = clock.now() - start
+        let timing = StageTiming(stage: stage, milliseconds: Int(nanoseconds / 1_000_000), rows: rows)
+        stages.append(timing)
+        let seconds = Double(nanoseconds) / 1e9
+        var line = "\(stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%7.2f s", seconds))  \(detail)"
+        if let rows, rows > 0 {
+            line += ", \(rows) rows"
+            if seconds > 0.001, stage == .extract || stage == .load {
+                line += String(format: " (%.0f rows/s)", Double(rows) / seconds)
+            }
+        }
+        progress?(line)
+        var metadata: Logger.Metadata = ["stage": "\(stage.rawValue)", "duration_ms": "\(timing.milliseconds)"]
+        if let rows { metadata["rows"] = "\(rows)" }
+        logger.info("stage finished", metadata: metadata)
+    }
+
+    /// The ledger records of the snapshot files read this run.
+    private static func snapshotRecords(_ loads: [SourceLoad], log: IngestLog, fingerprints: [String: FileFingerprint]) -> [LoadRecord] {
+        var quarantinedLines: [String: Set<Int>] = [:]
+        var warnedLines: [String: Set<Int>] = [:]
+        for issue in log.quarantined { quarantinedLines["\(issue.source.name)/\(issue.file)", default: []].insert(issue.line) }
+        for issue in log.warnings { warnedLines["\(issue.source.name)/\(issue.file)", default: []].insert(issue.line) }
+        return loads.flatMap { load in
+            load.files.map { file in
+                let key = "\(load.source.name)/\(file.path)"
+                let quarantined = quarantinedLines[key]?.count ?? 0
+                return LoadRecord(source: load.source, mode: .snapshot, path: file.path,
+                                  fingerprint: fingerprints[file.path] ?? FileFingerprint(bytes: file.bytes, sha256: ""),
+                                  encoding: file.encoding.description, rowsRead: file.rowsRead,
+                                  rowsLoaded: file.rowsRead - quarantined, rowsQuarantined: quarantined,
+                                  rowsWithWarnings: warnedLines[key]?.count ?? 0, readThisRun: true)
+            }
+        }
+    }
+
+    /// Renders and writes the files, at most `jobs` at once.
+    private static func writeAll(_ files: [(String, @Sendable () -> [UInt8])], to publisher: ReportPublisher, jobs: Int) throws(RunError) {
+        let errors = ErrorSlot()
+        ParallelLoop.run(files.count, jobs: jobs) { k in
+            do throws(RunError) { try publisher.write(files[k].0, files[k].1()) } catch { errors.set(k, error) }
+        }
+        if let error = errors.first {
+            publisher.discard()
+            throw error
+        }
+    }
+}
+
+/// The first failure among concurrent writes (by file order, so the message does not depend on timing).
+private final class ErrorSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Int: RunError] = [:]
+
+    func set(_ index: Int, _ error: RunError) { lock.withLock { errors[index] = error } }
+
+    var first: RunError? { lock.withLock { errors.keys.min().map { errors[$0]! } } }
+}
