@@ -42,7 +42,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "PulseKitTests", dependencies: ["PulseKit", "Tabular"]),
+        .testTarget(name: "PulseKitTests", dependencies: [
+            "PulseKit", "Tabular",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "PulseCommandTests", dependencies: ["pulse"]),
     ]
 )
