@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PulseKit
 
 /// The `pulse` command: customer-success KPIs from CRM, helpdesk, survey and product exports.
@@ -10,4 +11,20 @@ struct PulseCommand: ParsableCommand {
         version: PulseKit.version,
         subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self, HistoryCommand.self]
     )
+
+    /// Parses and runs a command; a bad command line exits 2 (the spec's code), not
+    /// ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

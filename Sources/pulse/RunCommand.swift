@@ -68,7 +68,11 @@ struct RunCommand: ParsableCommand {
                 print("published \(result.folder.path) (\(result.files.count) files, period \(result.period.month), as of \(result.period.asOfText))")
             }
         } catch {
-            if !json { FileHandle.standardError.write(Data("pulse run: \(error.description)\n".utf8)) }
+            if json {
+                Logger(label: "pulse.run").error("run failed", metadata: ["exit_code": "\(error.exitCode)", "reason": "\(error.description)"])
+            } else {
+                FileHandle.standardError.write(Data("pulse run: \(error.description)\n".utf8))
+            }
             throw ExitCode(error.exitCode)
         }
     }

@@ -22,11 +22,12 @@ struct PulseProcess {
         return packageRoot.appendingPathComponent(".build/debug/pulse")
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -22,7 +22,8 @@ struct RunManifest {
     var missingSources: [CanonicalSource]
     /// The files of the report set (besides `run.json`), in name order.
     var files: [String]
-    /// How long each stage took (up to the report stage).
+    /// How long each stage took (up to the report stage). Only durations: row counts of a stage
+    /// depend on what earlier runs staged, so they stay in the run ledger.
     var stages: [StageTiming]
 
     /// The manifest's bytes.
@@ -42,12 +43,10 @@ struct RunManifest {
             ]))
         }
         let stages: [JSONValue] = stages.map { timing in
-            var members: [(key: String, value: JSONValue)] = [
+            .object(JSONObject(members: [
                 ("stage", .string(timing.stage.rawValue)),
                 ("duration_ms", .number(String(timing.milliseconds))),
-            ]
-            if let rows = timing.rows { members.append(("rows", .number(String(rows)))) }
-            return .object(JSONObject(members: members))
+            ]))
         }
         let document = JSONObject(members: [
             ("program", .string("pulse")),

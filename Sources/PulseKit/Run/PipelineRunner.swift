@@ -80,7 +80,6 @@ public struct PipelineRunner: Sendable {
             try? warehouse.checkpoint()
             return result
         } catch {
-            logger.error("run failed", metadata: ["exit_code": "\(error.exitCode)", "reason": "\(error.description)"])
             try? warehouse.write { db in
                 try RunLedger.finish(runID: runID, status: error.ledgerStatus, exitCode: error.exitCode, message: error.description,
                                      durationMilliseconds: clock.totalMilliseconds, stages: execution.stages, in: db)
