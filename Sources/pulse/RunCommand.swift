@@ -48,6 +48,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Reports, the warehouse and its -wal/-shm files hold customer data: nothing the run
+        // creates is readable by others (files 0640, folders 0750 at most).
+        umask(0o027)
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
             if json { return JSONLogHandler(label: label) }

@@ -31,6 +31,10 @@ import Testing
             let mode = try FileManager.default.attributesOfItem(atPath: month.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o640, "\(name)")
         }
+        for name in ["warehouse.sqlite", "warehouse.sqlite.lock"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            #expect(mode == 0o640, "\(name)")
+        }
         let manifest = try String(contentsOf: month.appendingPathComponent("run.json"), encoding: .utf8)
         #expect(manifest.contains("\"as_of\": \"2026-11-01T00:00:00+09:00\""))
         #expect(manifest.contains("\"path\": \"product/usage_events.csv\""))
