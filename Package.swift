@@ -37,6 +37,7 @@ let package = Package(
             name: "pulse",
             dependencies: [
                 "PulseKit",
+                "Tabular",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

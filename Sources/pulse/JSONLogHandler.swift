@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tabular
 
 /// A swift-log handler that writes one JSON object per line to standard error, for schedulers
 /// that collect logs (`--log-format json`): `time`, `level`, `label`, `message` and the metadata.
@@ -23,13 +24,7 @@ struct JSONLogHandler: LogHandler {
         object["message"] = "\(event.message)"
         let fixed = ["time", "level", "label", "message"]
         let keys = fixed + object.keys.filter { !fixed.contains($0) }.sorted()
-        let members = keys.map { key in "\(Self.quoted(key)):\(Self.quoted(object[key]!))" }
+        let members = keys.map { key in JSONWriter.quoted(key) + ":" + JSONWriter.quoted(object[key]!) }
         FileHandle.standardError.write(Data(("{" + members.joined(separator: ",") + "}\n").utf8))
-    }
-
-    private static func quoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        let array = String(decoding: data, as: UTF8.self)
-        return String(array.dropFirst().dropLast())
     }
 }

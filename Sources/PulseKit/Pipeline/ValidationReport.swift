@@ -37,13 +37,7 @@ public struct ValidationReport: Sendable {
                 : [load.source.name, load.files.map(\.path).joined(separator: " "), load.encodingDescription,
                    "\(load.rowsRead)", "\(load.rowsLoaded)", "\(load.rowsQuarantined)", "\(load.rowsWithWarnings)"]
         }
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        for row in rows {
-            let cells = row.enumerated().map { c, cell in
-                c >= 3 ? String(repeating: " ", count: widths[c] - cell.count) + cell : cell + String(repeating: " ", count: widths[c] - cell.count)
-            }
-            out += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-        }
+        out += TextTable(rows: rows, rightAligned: Set(3..<rows[0].count)).rendered()
         if data.usage.rows > 0 {
             out += "\nusage events: \(data.usage.rows) rows, \(data.usage.events) events, \(data.usage.accounts) accounts, \(data.usage.users) users, \(data.usage.eventNames) event names"
             if let first = data.usage.earliest, let last = data.usage.latest { out += ", \(first) … \(last)" }

@@ -30,12 +30,10 @@ public enum RunHistory {
             rows.append([String(run.id), run.period, run.asOf, run.status, run.exitCode.map(String.init) ?? "",
                          duration, run.startedAt, summary])
         }
-        let widths = (0..<rows[0].count - 1).map { c in rows.map { $0[c].count }.max() ?? 0 }
         var out = ""
-        for (index, row) in rows.enumerated() {
-            var line = ""
-            for c in widths.indices { line += row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0) + "  " }
-            out += line + row[row.count - 1] + "\n"
+        let lines = TextTable(rows: rows).rendered().split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.dropLast().enumerated() {
+            out += line + "\n"
             if inputs, index > 0 {
                 let run = runs[index - 1]
                 if let message = run.message { out += "    \(message)\n" }

@@ -47,14 +47,18 @@ enum LoadLedger {
                                       encoding: row["encoding"], rowsRead: row["rows_read"], rowsLoaded: row["rows_loaded"],
                                       rowsQuarantined: row["rows_quarantined"], rowsWithWarnings: row["rows_with_warnings"],
                                       readThisRun: false))
-            let issues = try Row.fetchAll(db, sql: """
-                SELECT kind, line, column_name, reason, raw FROM load_issues WHERE load_id = ? ORDER BY kind, position
-                """, arguments: [loadID])
-            for issue in issues {
-                let entry = DataIssue(source: source, file: path, line: issue["line"], column: issue["column_name"],
-                                      reason: issue["reason"], raw: issue["raw"])
-                if (issue["kind"] as String) == "quarantine" { log.quarantine(entry) } else { log.warn(entry) }
-            }
+        }
+        var pathOfLoad: [Int64: String] = [:]
+        for (id, record) in zip(ids, records) { pathOfLoad[id] = record.path }
+        let issues = try Row.fetchAll(db, sql: """
+            SELECT load_id, kind, line, column_name, reason, raw FROM load_issues
+            WHERE load_id IN (SELECT id FROM loads WHERE mode = 'append' AND source = ?)
+            ORDER BY load_id, kind, position
+            """, arguments: [source.name])
+        for issue in issues {
+            let entry = DataIssue(source: source, file: pathOfLoad[issue["load_id"]] ?? "", line: issue["line"],
+                                  column: issue["column_name"], reason: issue["reason"], raw: issue["raw"])
+            if (issue["kind"] as String) == "quarantine" { log.quarantine(entry) } else { log.warn(entry) }
         }
         return (records, ids, log)
     }

@@ -93,8 +93,7 @@ final class UsageStager {
         for i in 0..<batch.count {
             let count = batch.counts[i]
             guard count > 0 else { continue }
-            let local = zone.localMilliseconds(at: Instant(millisecondsSinceEpoch: batch.timestamps[i]))
-            let day = Int32(clamping: local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000)
+            let day = zone.localDate(at: Instant(millisecondsSinceEpoch: batch.timestamps[i])).daysSinceEpoch
             let localUser = Int(batch.users[i])
             var user = userMap[localUser]
             if user < 0 {

@@ -31,10 +31,10 @@ public final class Warehouse: Sendable {
                                                     attributes: [.posixPermissions: 0o750])
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
             try WarehouseSchema.migrator.migrate(queue)
-            try queue.inDatabase { db in try db.checkpoint(.truncate) }
         } catch {
             throw WarehouseError(path: url.path, underlying: error)
         }
+        try checkpoint()
         chmod(url.path, 0o640)
     }
 

@@ -137,8 +137,7 @@ public struct DateTimeGrammar: Sendable {
 
     /// The local calendar date of `instant` in ``timeZone``.
     public func localDate(of instant: Instant) -> LocalDate {
-        let days = zoneOffsets.localMilliseconds(at: instant).flooredDivision(by: Instant.millisecondsPerDay).quotient
-        return LocalDate(daysSinceEpoch: Int32(clamping: days))
+        zoneOffsets.localDate(at: instant)
     }
 
     /// The instant of a local wall-clock time in ``timeZone``: in a DST gap the time is moved forward

@@ -59,6 +59,12 @@ public struct ZoneOffsets: Sendable {
         instant.millisecondsSinceEpoch.addingSaturating(offsetMilliseconds(at: instant))
     }
 
+    /// The local calendar date at `instant`.
+    public func localDate(at instant: Instant) -> LocalDate {
+        let days = localMilliseconds(at: instant).flooredDivision(by: Instant.millisecondsPerDay).quotient
+        return LocalDate(daysSinceEpoch: Int32(clamping: days))
+    }
+
     /// The instant at which local wall-clock time reads `localMilliseconds` (ms since
     /// 1970-01-01T00:00 local time). A time in a gap (spring forward) is moved forward by the gap,
     /// so 02:30 on a New York spring-forward day is 03:30 daylight time; a time that occurs twice
