@@ -25,6 +25,17 @@ public enum DecimalGrammar {
     ///   more than ``maximumSignificantDigits`` significant digits, or a negative value not allowed.
     /// - Complexity: O(n) in the length of the text; no allocation unless it throws.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, allowNegative: Bool = true) throws(ValueError) -> Decimal {
+        try parseExact(bytes, allowNegative: allowNegative).decimal
+    }
+
+    /// Parses a whole decimal cell exactly into an ``ExactDecimal`` (integer significand and scale); the
+    /// grammar and errors are those of ``parse(_:allowNegative:)-(UnsafeBufferPointer<UInt8>,_)``.
+    ///
+    /// ```swift
+    /// try DecimalGrammar.parseExact("1,200.50")   // significand 120050, scale 2
+    /// ```
+    /// - Complexity: O(n) in the length of the text; no allocation unless it throws.
+    public static func parseExact(_ bytes: UnsafeBufferPointer<UInt8>, allowNegative: Bool = true) throws(ValueError) -> ExactDecimal {
         var scanner = CellScanner(trimming: bytes)
         guard !scanner.isEmpty else { throw ValueError.empty }
 
@@ -79,12 +90,18 @@ public enum DecimalGrammar {
         if negative && !allowNegative {
             throw ValueError("negative value \(scanner.quotedText()) not allowed")
         }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        let value = Int64(significand)
+        return ExactDecimal(significand: negative ? -value : value, scale: fractionDigits)
     }
 
     /// Parses a whole decimal cell given as text; see ``parse(_:allowNegative:)-(UnsafeBufferPointer<UInt8>,_)``.
     public static func parse(_ text: some StringProtocol, allowNegative: Bool = true) throws(ValueError) -> Decimal {
         try parseUTF8(of: text) { bytes throws(ValueError) in try parse(bytes, allowNegative: allowNegative) }
+    }
+
+    /// Parses a whole decimal cell given as text into an ``ExactDecimal``.
+    public static func parseExact(_ text: some StringProtocol, allowNegative: Bool = true) throws(ValueError) -> ExactDecimal {
+        try parseUTF8(of: text) { bytes throws(ValueError) in try parseExact(bytes, allowNegative: allowNegative) }
     }
 
     /// `円`, accepted after the number.
