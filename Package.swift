@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Pulse",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pulse", targets: ["pulse"]),
         .library(name: "PulseKit", targets: ["PulseKit"]),
@@ -19,12 +19,15 @@ let package = Package(
     targets: [
         // Domain-free: decoding text exports, reading CSV and JSON, the value grammars.
         .target(name: "Tabular"),
+        // Domain-free: the rule-expression language of tier rules, alerts and QBR selection.
+        .target(name: "Rules"),
         // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data;
         // later the metrics, health, alerts and reports.
         .target(
             name: "PulseKit",
             dependencies: [
                 "Tabular",
+                "Rules",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -43,8 +46,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
         .testTarget(name: "PulseKitTests", dependencies: [
-            "PulseKit", "Tabular",
+            "PulseKit", "Tabular", "Rules",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -116,6 +116,21 @@ struct PipelineFileErrorTests {
               error: "pipelines/test.yml:3:1: duplicate key 'timezone' (first given at line 1, column 1)"),
         .init(name: "duplicate key in a flow mapping", yaml: "sla:\n  P1: { first_response: 60m, first_response: 30m }\n",
               error: "pipelines/test.yml:2:30: duplicate key 'first_response' (first given at line 2, column 9)"),
+        // Rule expressions are parsed and type-checked when the file is loaded; errors point inside them.
+        .init(name: "tier rule missing a value", yaml: "tiers:\n  - { name: big, when: 'arr >=' }\n",
+              error: "pipelines/test.yml:2:31: expected a value after '>='"),
+        .init(name: "tier rule with a misspelt fact", yaml: "tiers:\n  - { name: big, when: 'ar >= 1' }\n",
+              error: "pipelines/test.yml:2:25: unknown fact 'ar'; did you mean 'arr'?"),
+        .init(name: "tier rule reading a fact tiers cannot see", yaml: "tiers:\n  - { name: big, when: 'health_score >= 80' }\n",
+              error: "pipelines/test.yml:2:25: unknown fact 'health_score'"),
+        .init(name: "alert comparing text with a number",
+              yaml: "alerts:\n  - { id: x, kind: risk, owner: csm, action: y, when: 'mau > 3 and plan >= 5' }\n",
+              error: "pipelines/test.yml:2:68: '>=' compares numbers, but 'plan' is a string"),
+        .init(name: "QBR selection with a single '='", yaml: "reports:\n  qbr: { accounts: 'tier = \"high_touch\"' }\n",
+              error: "pipelines/test.yml:2:26: unexpected '='; use '==' to compare"),
+        .init(name: "second line of a block-scalar rule",
+              yaml: "alerts:\n  - id: x\n    kind: risk\n    owner: csm\n    action: y\n    when: |\n      mau > 3 and\n      tenure_dayz >= 5\n",
+              error: "pipelines/test.yml:8:7: unknown fact 'tenure_dayz'; did you mean 'tenure_days'?"),
     ]
 
     @Test("a broken file gives its exact error", arguments: brokenFiles)

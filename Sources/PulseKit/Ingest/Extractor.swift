@@ -101,11 +101,8 @@ public struct Extractor: Sendable {
     /// Reads the subscriptions, checked against the accounts and exchange rates already read.
     private func readSubscriptions(into data: inout ExtractedData, loads: inout [CanonicalSource: SourceLoad],
                                    log: inout IngestLog) throws(IngestError) {
-        var fxMonths: [String: [YearMonth]] = [:]
-        for rate in data.fxRates { fxMonths[rate.currency, default: []].append(rate.month) }
-        for key in fxMonths.keys { fxMonths[key]!.sort() }
         let reader = SubscriptionsReader(settings: settings[.subscriptions]!, context: context,
-                                         accountIDs: Set(data.accounts.map(\.id)), fxMonths: fxMonths)
+                                         accountIDs: Set(data.accounts.map(\.id)), exchangeRates: ExchangeRates(data.fxRates))
         let (subscriptions, subscriptionLoad) = try reader.read(into: &log)
         data.subscriptions = subscriptions
         loads[.subscriptions] = subscriptionLoad

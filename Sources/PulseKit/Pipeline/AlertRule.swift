@@ -1,3 +1,5 @@
+import Rules
+
 /// A playbook rule (`alerts:`, metrics.md §8): when its expression holds for a paying account, an
 /// alert with this id, kind, owner and action is raised.
 public struct AlertRule: Sendable, Equatable {
@@ -13,48 +15,55 @@ public struct AlertRule: Sendable, Equatable {
     public var id: String
     /// Risk or opportunity.
     public var kind: Kind
-    /// The condition over the account's facts.
-    public var when: RuleSource
+    /// The condition over the account's facts, as written.
+    public let when: RuleSource
+    /// The condition, compiled against the account facts of metrics.md §8.
+    public let condition: RuleExpression
     /// Who acts on the alert, e.g. `csm` or `sales`.
     public var owner: String
     /// What the owner should do.
     public var action: String
 
-    /// Creates an alert rule.
-    public init(id: String, kind: Kind, when: RuleSource, owner: String, action: String) {
+    /// Creates an alert rule; the condition is checked against the account facts.
+    public init(id: String, kind: Kind, when: RuleSource, owner: String, action: String) throws(PipelineFileError) {
         self.id = id
         self.kind = kind
         self.when = when
+        self.condition = try when.compile(AccountFactCatalog.vocabulary)
         self.owner = owner
         self.action = action
     }
 
+    /// A rule with a built-in condition (which always compiles).
+    private static func builtIn(_ id: String, _ kind: Kind, _ when: String, owner: String, action: String) -> AlertRule {
+        do { return try AlertRule(id: id, kind: kind, when: .builtIn(when), owner: owner, action: action) } catch {
+            preconditionFailure("\(error)")
+        }
+    }
+
     /// The eleven default rules of metrics.md §8, with their owners and an action each.
     public static let defaults: [AlertRule] = [
-        AlertRule(id: "health-red", kind: .risk, when: .builtIn(#"health_band == "red""#), owner: "csm",
+        builtIn("health-red", .risk, #"health_band == "red""#, owner: "csm",
                   action: "Call the customer and open a recovery plan"),
-        AlertRule(id: "health-drop", kind: .risk, when: .builtIn("health_delta <= -15"), owner: "csm",
+        builtIn("health-drop", .risk, "health_delta <= -15", owner: "csm",
                   action: "Find out what changed since last month and contact the customer"),
-        AlertRule(id: "low-utilization", kind: .risk, when: .builtIn("license_utilization < 0.3 and tenure_days >= 60"),
+        builtIn("low-utilization", .risk, "license_utilization < 0.3 and tenure_days >= 60",
                   owner: "csm", action: "Run an adoption session to put the unused licences to work"),
-        AlertRule(id: "usage-drop", kind: .risk, when: .builtIn("mau_change <= -0.3"), owner: "csm",
+        builtIn("usage-drop", .risk, "mau_change <= -0.3", owner: "csm",
                   action: "Ask the main users why usage fell and re-engage them"),
-        AlertRule(id: "nps-detractor", kind: .risk,
-                  when: .builtIn("latest_nps_score <= 6 and days_since_last_nps <= 30"), owner: "csm",
+        builtIn("nps-detractor", .risk, "latest_nps_score <= 6 and days_since_last_nps <= 30", owner: "csm",
                   action: "Follow up on the detractor's feedback and agree on next steps"),
-        AlertRule(id: "renewal-at-risk", kind: .risk,
-                  when: .builtIn(#"days_to_renewal >= 0 and days_to_renewal <= 90 and health_band != "green""#),
+        builtIn("renewal-at-risk", .risk, #"days_to_renewal >= 0 and days_to_renewal <= 90 and health_band != "green""#,
                   owner: "csm", action: "Prepare a renewal plan with the account team before the renewal date"),
-        AlertRule(id: "onboarding-behind", kind: .risk, when: .builtIn(#"onboarding_status == "behind""#),
+        builtIn("onboarding-behind", .risk, #"onboarding_status == "behind""#,
                   owner: "csm", action: "Unblock the overdue onboarding milestones with the customer"),
-        AlertRule(id: "nps-unanswered", kind: .risk, when: .builtIn("nps_responses_365d == 0 and tenure_days >= 90"),
+        builtIn("nps-unanswered", .risk, "nps_responses_365d == 0 and tenure_days >= 90",
                   owner: "csm", action: "Ask the customer for feedback: send the NPS survey or schedule a check-in call"),
-        AlertRule(id: "seat-expansion", kind: .opportunity, when: .builtIn("license_utilization >= 0.9"),
+        builtIn("seat-expansion", .opportunity, "license_utilization >= 0.9",
                   owner: "sales", action: "Propose additional seats"),
-        AlertRule(id: "advocate", kind: .opportunity, when: .builtIn("health_score >= 85 and latest_nps_score >= 9"),
+        builtIn("advocate", .opportunity, "health_score >= 85 and latest_nps_score >= 9",
                   owner: "csm", action: "Invite the customer to a case study, review or reference call"),
-        AlertRule(id: "plan-upgrade", kind: .opportunity,
-                  when: .builtIn(#"feature_breadth >= 0.8 and plan != "enterprise""#), owner: "sales",
+        builtIn("plan-upgrade", .opportunity, #"feature_breadth >= 0.8 and plan != "enterprise""#, owner: "sales",
                   action: "Propose an upgrade to the enterprise plan"),
     ]
 }
@@ -71,7 +80,7 @@ extension AlertRule {
             if rules.contains(where: { $0.id == id }) {
                 throw idValue.error("alert id '\(id)' is used twice")
             }
-            rules.append(AlertRule(
+            rules.append(try AlertRule(
                 id: id,
                 kind: try mapping.required("kind").choice(Kind.self),
                 when: try mapping.required("when").rule(),

@@ -1,3 +1,5 @@
+import Rules
+
 /// The pipeline's `reports` section: which reports a run writes and in which formats.
 public struct ReportSettings: Sendable, Equatable {
     /// The monthly KPI review.
@@ -16,19 +18,27 @@ public struct ReportSettings: Sendable, Equatable {
 
     /// The quarterly business review pack, one per selected account.
     public struct QBR: Sendable, Equatable {
-        /// The rule that selects the accounts that get a QBR. Default `tier == "high_touch"`.
-        public var accounts: RuleSource
+        /// The rule that selects the accounts that get a QBR, as written. Default `tier == "high_touch"`.
+        public let accounts: RuleSource
+        /// The rule, compiled against the account facts of metrics.md §8.
+        public let selection: RuleExpression
         /// Whether to write the HTML report. Default true.
         public var html: Bool
         /// Whether to write the Excel workbook. Default true.
         public var xlsx: Bool
 
-        /// Creates QBR settings.
-        public init(accounts: RuleSource = .builtIn(#"tier == "high_touch""#), html: Bool = true, xlsx: Bool = true) {
+        /// Creates QBR settings; the selection rule is checked against the account facts.
+        public init(accounts: RuleSource, html: Bool = true, xlsx: Bool = true) throws(PipelineFileError) {
             self.accounts = accounts
+            self.selection = try accounts.compile(AccountFactCatalog.vocabulary)
             self.html = html
             self.xlsx = xlsx
         }
+
+        /// QBRs for the high-touch tier, in HTML and Excel.
+        public static let `default`: QBR = {
+            do { return try QBR(accounts: .builtIn(#"tier == "high_touch""#)) } catch { preconditionFailure("\(error)") }
+        }()
     }
 
     /// The KPI review settings.
@@ -37,7 +47,7 @@ public struct ReportSettings: Sendable, Equatable {
     public var qbr: QBR
 
     /// Creates report settings.
-    public init(kpiReview: KPIReview = KPIReview(), qbr: QBR = QBR()) {
+    public init(kpiReview: KPIReview = KPIReview(), qbr: QBR = QBR.default) {
         self.kpiReview = kpiReview
         self.qbr = qbr
     }
@@ -58,9 +68,12 @@ extension ReportSettings {
         }
         if let qbr = mapping["qbr"] {
             let fields = try qbr.mapping(keys: ["accounts", "html", "xlsx"])
-            if let accounts = fields["accounts"] { settings.qbr.accounts = try accounts.rule() }
-            if let html = fields["html"] { settings.qbr.html = try html.bool() }
-            if let xlsx = fields["xlsx"] { settings.qbr.xlsx = try xlsx.bool() }
+            var html = settings.qbr.html
+            var xlsx = settings.qbr.xlsx
+            if let value = fields["html"] { html = try value.bool() }
+            if let value = fields["xlsx"] { xlsx = try value.bool() }
+            let accounts = try fields["accounts"]?.rule() ?? settings.qbr.accounts
+            settings.qbr = try QBR(accounts: accounts, html: html, xlsx: xlsx)
         }
         self = settings
     }

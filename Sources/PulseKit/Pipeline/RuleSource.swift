@@ -1,3 +1,5 @@
+import Rules
+
 /// The text of a rule expression (a tier rule, an alert's `when`, the QBR account selection) as written
 /// in the pipeline file, with the place where it starts, so that the expression parser can report
 /// `file:line:column` inside the expression.
@@ -36,4 +38,23 @@ public struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// The expression text.
     public var description: String { text }
+}
+
+extension RuleSource {
+    /// The expression compiled against the facts it may read; a syntax or type error becomes a
+    /// ``PipelineFileError`` at its place in the pipeline file (`file:line:column: message`).
+    ///
+    /// Positions are exact for single-line expressions and block scalars (`|`, `>`); in a quoted
+    /// scalar that YAML folds over several lines, later lines are reported relative to the first.
+    func compile(_ vocabulary: RuleVocabulary) throws(PipelineFileError) -> RuleExpression {
+        do {
+            return try RuleExpression.compile(text, vocabulary: vocabulary)
+        } catch {
+            guard !isBuiltIn else {
+                preconditionFailure("built-in rule '\(text)' does not compile: \(error)")
+            }
+            throw PipelineFileError(file: file, line: line + error.line - 1, column: column + error.column - 1,
+                                    message: error.message)
+        }
+    }
 }

@@ -1,23 +1,33 @@
+import Rules
+
 /// One customer-success tier and the rule that puts an account in it (`tiers:`); the first rule that
 /// matches wins.
 public struct TierRule: Sendable, Equatable {
     /// The tier's name, used in scopes (`tier:<name>`) and in rules (`tier == "high_touch"`).
     public var name: String
-    /// The rule that selects the tier's accounts.
-    public var when: RuleSource
+    /// The rule that selects the tier's accounts, as written.
+    public let when: RuleSource
+    /// The rule, compiled against the tier facts (`arr`, `mrr`, `plan`, `seats`, `industry`, `region`, `csm`).
+    public let condition: RuleExpression
 
-    /// Creates a tier rule.
-    public init(name: String, when: RuleSource) {
+    /// Creates a tier rule; the rule is checked against the tier facts.
+    public init(name: String, when: RuleSource) throws(PipelineFileError) {
         self.name = name
         self.when = when
+        self.condition = try when.compile(TierFacts.vocabulary)
     }
 
     /// The default tiers of metrics.md §2: high_touch, low_touch, tech_touch.
     public static let defaults: [TierRule] = [
-        TierRule(name: "high_touch", when: .builtIn(#"plan == "enterprise" or arr >= 12000000"#)),
-        TierRule(name: "low_touch", when: .builtIn("arr >= 1200000")),
-        TierRule(name: "tech_touch", when: .builtIn("true")),
+        builtIn("high_touch", #"plan == "enterprise" or arr >= 12000000"#),
+        builtIn("low_touch", "arr >= 1200000"),
+        builtIn("tech_touch", "true"),
     ]
+
+    /// A tier with a built-in rule (which always compiles).
+    private static func builtIn(_ name: String, _ rule: String) -> TierRule {
+        do { return try TierRule(name: name, when: .builtIn(rule)) } catch { preconditionFailure("\(error)") }
+    }
 }
 
 extension TierRule {
@@ -33,7 +43,7 @@ extension TierRule {
             if tiers.contains(where: { $0.name == name }) {
                 throw nameValue.error("tier '\(name)' is given twice")
             }
-            tiers.append(TierRule(name: name, when: try mapping.required("when").rule()))
+            tiers.append(try TierRule(name: name, when: try mapping.required("when").rule()))
         }
         return tiers
     }

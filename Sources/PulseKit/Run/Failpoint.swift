@@ -23,7 +23,7 @@ enum Failpoint: String {
     func pause() {
         #if DEBUG
         if let marker = ProcessInfo.processInfo.environment["PULSE_FAILPOINT_MARKER"] {
-            FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+            _ = FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
         }
         while true { sleep(60) }
         #endif

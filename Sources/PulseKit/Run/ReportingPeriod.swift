@@ -13,6 +13,9 @@ public struct ReportingPeriod: Sendable, Equatable {
     public var asOf: Instant
     /// The local calendar date of as-of (details 7).
     public var asOfDate: LocalDate
+    /// The last local date that starts before as-of: a date on or before it is "before as-of"
+    /// (details 6: a date compared with an instant means local midnight at its start).
+    public var lastDateBeforeAsOf: LocalDate
     /// The offset of the pipeline's time zone at as-of, in seconds (for writing as-of in local time).
     public var asOfOffsetSeconds: Int
 
@@ -46,8 +49,10 @@ public struct ReportingPeriod: Sendable, Equatable {
             }
         }
         let offset = ZoneOffsets(timeZone: timeZone).offsetSeconds(at: asOfInstant)
-        return ReportingPeriod(month: month, start: start, end: end, asOf: asOfInstant,
-                               asOfDate: grammar.localDate(of: asOfInstant), asOfOffsetSeconds: offset)
+        let asOfDate = grammar.localDate(of: asOfInstant)
+        let lastDate = grammar.startOfDay(asOfDate) == asOfInstant ? asOfDate.adding(days: -1) : asOfDate
+        return ReportingPeriod(month: month, start: start, end: end, asOf: asOfInstant, asOfDate: asOfDate,
+                               lastDateBeforeAsOf: lastDate, asOfOffsetSeconds: offset)
     }
 
     /// As-of in ISO 8601 local time with its offset, e.g. `2026-11-01T00:00:00+09:00`.

@@ -102,9 +102,11 @@ struct RunExecution {
 
         // Transform: every metric family, concurrently.
         started = clock.now()
-        let table = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration),
-                                       jobs: options.jobs)
-        finish(.transform, since: started, rows: table.figures.count, detail: "\(MetricFamilies.all.count) metric families")
+        let transformed = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration),
+                                             jobs: options.jobs)
+        let table = transformed.figures
+        finish(.transform, since: started, rows: table.figures.count,
+               detail: "\(MetricFamilies.all.count + 1) metric families, \(transformed.history.count) months")
 
         // Report: every file of the set, concurrently, into the staging folder.
         started = clock.now()
@@ -118,9 +120,13 @@ struct RunExecution {
         let currency = configuration.currency
         let finalLog = data.log
         let finalInputs = inputs
+        let accounts = data.accounts
+        let revenue = transformed.revenue
         var files: [(String, @Sendable () -> [UInt8])] = [
             ("kpis.csv", { KPIFiles.csv(table, period: month) }),
             ("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
+            ("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue) }),
+            ("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
             ("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
             ("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
             ("data-quality.html", {
@@ -146,8 +152,13 @@ struct RunExecution {
         // Publish: record the results, then swap the new set in.
         started = clock.now()
         do {
+            let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: revenue)
             try warehouse.write { db in
+                for (historyMonth, figures) in transformed.history.dropLast() {
+                    try ResultStore.record(figures, period: historyMonth.description, runID: runID, in: db)
+                }
                 try ResultStore.record(table, period: month, runID: runID, in: db)
+                try ResultStore.record(snapshots: snapshots, period: month, runID: runID, in: db)
             }
         } catch {
             publisher.discard()

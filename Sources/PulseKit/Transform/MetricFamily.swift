@@ -1,12 +1,13 @@
-/// One family of metrics (revenue, support, adoption, …) computed in the transform stage.
+/// One family of metrics (support, adoption, …) computed in the transform stage after revenue.
 ///
-/// Families are independent: the transform stage runs them concurrently and writes their
-/// figures in the order of ``MetricFamilies/all``.
+/// Families are independent of each other: the transform stage runs them concurrently and writes their
+/// figures in the order of ``MetricFamilies/all``. Each reads the revenue result for the tiers and
+/// paying accounts its scopes are made of.
 protocol MetricFamily: Sendable {
     /// The family's name, for progress and logs.
     var name: String { get }
     /// The family's figures for the run's period.
-    func compute(_ input: TransformInput) -> KPITable
+    func compute(_ input: TransformInput, revenue: RevenueResult) -> KPITable
 }
 
 /// What every metric family reads: the loaded data, the period and the pipeline's settings.
@@ -19,9 +20,9 @@ struct TransformInput: Sendable {
     var configuration: PipelineConfiguration
 }
 
-/// The metric families a run computes, in the order their figures are written.
+/// The metric families a run computes after revenue, in the order their figures are written.
 enum MetricFamilies {
-    /// Every family. The families of `metrics.md` are added here as they are built; until then a
-    /// run publishes its data-quality files and an empty KPI table, never an invented figure.
+    /// Every family after revenue. The families of `metrics.md` are added here as they are built; until
+    /// then their figures are absent, never invented.
     static let all: [any MetricFamily] = []
 }

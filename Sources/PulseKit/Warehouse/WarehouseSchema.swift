@@ -161,6 +161,22 @@ enum WarehouseSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: KPI history per period") { db in
+            // A run records M and the months of history before it, so the key includes the period.
+            try db.execute(sql: """
+                CREATE TABLE kpi_values_v2 (
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    period TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    value TEXT,
+                    PRIMARY KEY (run_id, period, scope, metric)
+                ) WITHOUT ROWID;
+                INSERT INTO kpi_values_v2 SELECT run_id, period, scope, metric, value FROM kpi_values;
+                DROP TABLE kpi_values;
+                ALTER TABLE kpi_values_v2 RENAME TO kpi_values;
+                """)
+        }
         return migrator
     }
 }

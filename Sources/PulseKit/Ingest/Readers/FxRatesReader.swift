@@ -13,8 +13,8 @@ struct FxRatesReader {
             let monthText = row.requiredText("month")
             let currency = row.required("currency", CurrencyCode.parse)
             let rate = row.required("rate") { (bytes) throws(ValueError) in
-                let value = try DecimalGrammar.parse(bytes, allowNegative: false)
-                guard value > 0 else { throw ValueError("rate must be greater than 0") }
+                let value = try DecimalGrammar.parseExact(bytes, allowNegative: false)
+                guard !value.isZero else { throw ValueError("rate must be greater than 0") }
                 return value
             }
             guard !row.isRejected, let currency, let rate else { return nil }

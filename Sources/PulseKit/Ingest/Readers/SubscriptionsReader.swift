@@ -3,12 +3,13 @@ import Tabular
 
 /// Reads `crm/subscriptions.csv` and checks each row against the accounts and exchange rates:
 /// a unique `subscription_id`, a known account, `end_date` after `start_date`, amount ≥ 0, and
-/// for a foreign currency an exchange rate for the start month or an earlier one.
+/// for a foreign currency an exchange rate for the start month or an earlier one. Each kept row
+/// carries its MRR in the reporting currency.
 struct SubscriptionsReader {
     let settings: SourceConfiguration
     let context: IngestContext
     let accountIDs: Set<String>
-    let fxMonths: [String: [YearMonth]]   // currency → months with a rate, sorted
+    let exchangeRates: ExchangeRates
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([Subscription], SourceLoad) {
         let grammars = try SourceGrammars(settings: settings, timeZone: context.timeZone)
@@ -23,7 +24,7 @@ struct SubscriptionsReader {
             let months = row.required("billing_period") { (bytes) throws(ValueError) in
                 try BillingPeriod.months(String(decoding: bytes, as: UTF8.self))
             }
-            let amount = row.required("amount") { (bytes) throws(ValueError) in try DecimalGrammar.parse(bytes, allowNegative: false) }
+            let amount = row.required("amount") { (bytes) throws(ValueError) in try DecimalGrammar.parseExact(bytes, allowNegative: false) }
             let currency = row.text("currency") == nil ? reportingCurrency : (row.required("currency", CurrencyCode.parse) ?? reportingCurrency)
             let canceledAt = row.optionalDate("canceled_at", grammars)
             guard !row.isRejected, let start, let months, let amount else { return nil }
@@ -35,19 +36,25 @@ struct SubscriptionsReader {
                 row.reject("account_id", "unknown account_id \"\(accountID.prefix(60))\" (not in accounts)")
                 return nil
             }
+            var rate = ExactDecimal(significand: 1)
             if currency != reportingCurrency {
                 let startMonth = YearMonth(year: start.year, month: start.month)!
-                guard let first = fxMonths[currency]?.first, first <= startMonth else {
+                guard let found = exchangeRates.rate(of: currency, in: startMonth) else {
                     row.reject("currency", "no exchange rate for \(currency) in \(startMonth) or any earlier month")
                     return nil
                 }
+                rate = found
+            }
+            guard let mrr = SubscriptionMRR.mrr(amount: amount, rate: rate, months: months) else {
+                row.reject("amount", "amount \(amount) \(currency) gives an MRR too large to hold exactly (over 922 trillion)")
+                return nil
             }
             guard seen.insert(id).inserted else {
                 row.reject("subscription_id", "duplicate subscription_id \"\(id.prefix(60))\" (an earlier row has it)")
                 return nil
             }
             return Subscription(id: id, accountID: accountID, plan: row.text("plan"), startDate: start, endDate: end,
-                                billingMonths: months, amount: amount, currency: currency, canceledAt: canceledAt)
+                                billingMonths: months, amount: amount, currency: currency, canceledAt: canceledAt, mrr: mrr)
         }
     }
 }

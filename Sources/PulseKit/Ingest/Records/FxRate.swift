@@ -1,4 +1,4 @@
-import Foundation
+import Tabular
 
 /// An exchange rate for one month: reporting-currency units per one unit of `currency`
 /// (`crm/fx_rates.csv`).
@@ -8,5 +8,5 @@ public struct FxRate: Sendable, Equatable {
     /// The ISO 4217 currency converted from.
     public var currency: String
     /// Reporting-currency units per one unit of `currency` (> 0).
-    public var rate: Decimal
+    public var rate: ExactDecimal
 }

@@ -15,12 +15,14 @@ public struct Subscription: Sendable, Equatable {
     public var endDate: LocalDate?
     /// The months one billing period covers (1, 3, 12, 24, 36 or the integer given).
     public var billingMonths: Int
-    /// The price per billing period, in `currency`, ≥ 0.
-    public var amount: Decimal
+    /// The price per billing period, in `currency`, ≥ 0, exactly as written.
+    public var amount: ExactDecimal
     /// The ISO 4217 currency of `amount`.
     public var currency: String
     /// The day the customer gave notice, if any.
     public var canceledAt: LocalDate?
+    /// The subscription's MRR in the reporting currency (``SubscriptionMRR``), constant for its life.
+    public var mrr: Money
 }
 
 /// The billing periods a subscription may name, and how many months each covers.

@@ -1,0 +1,23 @@
+/// A rate kept as the exact integer ratio it is defined by, so that identities between rates
+/// (`grr ≤ nrr`, `net_mrr_churn_rate = 1 − nrr`) can be checked exactly and the written value is the
+/// correctly rounded quotient. A zero denominator makes the rate undefined (spec README).
+public struct Ratio: Sendable, Hashable {
+    /// The numerator.
+    public var numerator: Int64
+    /// The denominator; 0 means undefined.
+    public var denominator: Int64
+
+    /// `numerator / denominator`.
+    public init(_ numerator: Int64, _ denominator: Int64) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// The quotient, or nil when the denominator is 0.
+    public var value: Double? {
+        denominator == 0 ? nil : Double(numerator) / Double(denominator)
+    }
+
+    /// `1 − self`, exactly; undefined stays undefined.
+    public var complement: Ratio { Ratio(denominator - numerator, denominator) }
+}

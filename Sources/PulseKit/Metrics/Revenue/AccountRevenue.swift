@@ -1,0 +1,17 @@
+/// One account's revenue in the reporting month: its MRR at the end of M−1 and of M, its movement and
+/// its tier (the columns `mrr_start`, `mrr_end`, `movement`, `tier` of `accounts.csv`).
+public struct AccountRevenue: Sendable, Equatable {
+    /// MRR_a(M−1), in ten-thousandths.
+    public var mrrStart: Int64
+    /// MRR_a(M), in ten-thousandths.
+    public var mrrEnd: Int64
+    /// The movement from M−1 to M.
+    public var movement: Movement
+    /// The index of the account's tier for M in ``RevenueResult/tiers``.
+    public var tier: Int
+
+    /// Whether the account is a paying customer in M.
+    public var isPaying: Bool { mrrEnd > 0 }
+    /// Whether the account belongs in `accounts.csv`: paying in M or M−1.
+    public var isListed: Bool { mrrEnd > 0 || mrrStart > 0 }
+}

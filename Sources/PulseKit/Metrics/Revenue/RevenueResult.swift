@@ -1,0 +1,46 @@
+import Tabular
+
+/// What the revenue computation produces for a run: the totals behind every revenue metric per month
+/// and scope, and each account's revenue in M. Other metric families read the tiers from here.
+public struct RevenueResult: Sendable {
+    /// The months covered.
+    public let window: RevenueWindow
+    /// Tier names in the pipeline's order, plus ``TierAssignment/untiered`` last.
+    public let tiers: [String]
+    /// The plans of the loaded accounts, sorted.
+    public let plans: [String]
+    /// Per account (same order as the loaded accounts), its revenue in M.
+    public let accounts: [AccountRevenue]
+    /// Totals per computed month and tier × plan cell: `cells[(r * tiers.count + tier) * plans.count + plan]`.
+    let cells: [RevenueTotals]
+    /// Whether any account was untiered in a computed month (then `tier:untiered` is written).
+    let hasUntiered: Bool
+
+    /// The scopes written, in order: `company`, every tier of the pipeline (even when empty), then
+    /// `tier:untiered` if an account matched no rule, then every plan.
+    public var scopes: [String] {
+        var scopes = ["company"]
+        let tierCount = hasUntiered ? tiers.count : tiers.count - 1
+        scopes += tiers.prefix(tierCount).map { "tier:\($0)" }
+        scopes += plans.map { "plan:\($0)" }
+        return scopes
+    }
+
+    /// The totals of computed month `r` for each scope of ``scopes``, added up from the cells.
+    public func totals(computedMonth r: Int) -> [RevenueTotals] {
+        let planCount = plans.count
+        let tierCount = hasUntiered ? tiers.count : tiers.count - 1
+        var company = RevenueTotals()
+        var byTier = [RevenueTotals](repeating: RevenueTotals(), count: tiers.count)
+        var byPlan = [RevenueTotals](repeating: RevenueTotals(), count: planCount)
+        for t in 0..<tiers.count {
+            for p in 0..<planCount {
+                let cell = cells[(r * tiers.count + t) * planCount + p]
+                company.add(cell)
+                byTier[t].add(cell)
+                byPlan[p].add(cell)
+            }
+        }
+        return [company] + byTier.prefix(tierCount) + byPlan
+    }
+}

@@ -1,0 +1,34 @@
+import Rules
+
+/// The facts a tier rule may read (metrics.md §2): the account's `arr` for the month and what the CRM
+/// says about it. `arr` is `12 × MRR_a(M)` when the account pays in M, else `12 × MRR_a(M−1)`.
+///
+/// Only `arr` and `mrr` change from month to month, which lets a tier be reused while they stay put.
+struct TierFacts: RuleFacts {
+    /// The names and types tier rules are checked against when the pipeline is loaded.
+    static let vocabulary = RuleVocabulary([
+        ("arr", .number), ("mrr", .number), ("plan", .string), ("seats", .number),
+        ("industry", .string), ("region", .string), ("csm", .string),
+    ])
+
+    /// `arr` in ten-thousandths.
+    var arrUnits: Int64
+    /// The loaded accounts.
+    let accounts: [Account]
+    /// The account's index in `accounts`.
+    var index: Int
+
+    func value(ofSlot slot: Int) -> RuleValue {
+        let account = accounts[index]
+        return switch slot {
+        case 0: .number(Double(arrUnits) / Double(Money.unitsPerWhole))
+        case 1: .number(Double(arrUnits / 12) / Double(Money.unitsPerWhole))
+        case 2: .string(account.plan)
+        case 3: account.seats.map { .number(Double($0)) } ?? .undefined
+        case 4: account.industry.map(RuleValue.string) ?? .undefined
+        case 5: account.region.map(RuleValue.string) ?? .undefined
+        case 6: account.csm.map(RuleValue.string) ?? .undefined
+        default: .undefined
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import Tabular
+
+/// Everything the transform stage computed: the figures of M, the figures of the months of history
+/// before it, and the revenue result that account-level outputs are written from.
+struct TransformResult: Sendable {
+    /// The figures of M, in written order.
+    var figures: KPITable
+    /// The revenue figures of each month of history, oldest first, M last.
+    var history: [(month: YearMonth, figures: KPITable)]
+    /// Account revenue, tiers and totals.
+    var revenue: RevenueResult
+}
