@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "pulse", targets: ["pulse"]),
         .library(name: "PulseKit", targets: ["PulseKit"]),
         .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Rules", targets: ["Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmarks that time one stage in memory (not tests: they print figures for closing notes).
+        .executableTarget(name: "revenue-benchmark", dependencies: ["PulseKit", "Tabular"],
+                          path: "benchmarks/Sources/RevenueBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
         .testTarget(name: "PulseKitTests", dependencies: [

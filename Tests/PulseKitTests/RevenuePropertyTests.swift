@@ -41,7 +41,7 @@ import Tabular
                 data.subscriptions.append(Subscription(
                     id: "S\(data.subscriptions.count)", accountID: "A\(a)", plan: nil, startDate: start, endDate: end,
                     billingMonths: months, amount: value, currency: "JPY", canceledAt: canceled,
-                    mrr: SubscriptionMRR.mrr(amount: value, rate: ExactDecimal(significand: 1), months: months)!))
+                    mrr: SubscriptionMRR.mrr(amount: value, rate: ExactDecimal(significand: 1), months: months)!, accountIndex: a))
             }
         }
         return data

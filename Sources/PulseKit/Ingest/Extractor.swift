@@ -102,7 +102,7 @@ public struct Extractor: Sendable {
     private func readSubscriptions(into data: inout ExtractedData, loads: inout [CanonicalSource: SourceLoad],
                                    log: inout IngestLog) throws(IngestError) {
         let reader = SubscriptionsReader(settings: settings[.subscriptions]!, context: context,
-                                         accountIDs: Set(data.accounts.map(\.id)), exchangeRates: ExchangeRates(data.fxRates))
+                                         accountIndex: Dictionary(uniqueKeysWithValues: data.accounts.enumerated().map { ($1.id, $0) }), exchangeRates: ExchangeRates(data.fxRates))
         let (subscriptions, subscriptionLoad) = try reader.read(into: &log)
         data.subscriptions = subscriptions
         loads[.subscriptions] = subscriptionLoad

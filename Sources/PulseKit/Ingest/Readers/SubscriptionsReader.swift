@@ -8,7 +8,8 @@ import Tabular
 struct SubscriptionsReader {
     let settings: SourceConfiguration
     let context: IngestContext
-    let accountIDs: Set<String>
+    /// Account id → its position in the loaded accounts.
+    let accountIndex: [String: Int]
     let exchangeRates: ExchangeRates
 
     func read(into log: inout IngestLog) throws(IngestError) -> ([Subscription], SourceLoad) {
@@ -32,7 +33,7 @@ struct SubscriptionsReader {
                 row.reject("end_date", "end_date \(end) is not after start_date \(start)")
                 return nil
             }
-            guard accountIDs.contains(accountID) else {
+            guard let accountPosition = accountIndex[accountID] else {
                 row.reject("account_id", "unknown account_id \"\(accountID.prefix(60))\" (not in accounts)")
                 return nil
             }
@@ -54,7 +55,7 @@ struct SubscriptionsReader {
                 return nil
             }
             return Subscription(id: id, accountID: accountID, plan: row.text("plan"), startDate: start, endDate: end,
-                                billingMonths: months, amount: amount, currency: currency, canceledAt: canceledAt, mrr: mrr)
+                                billingMonths: months, amount: amount, currency: currency, canceledAt: canceledAt, mrr: mrr, accountIndex: accountPosition)
         }
     }
 }

@@ -22,4 +22,19 @@ public struct Account: Sendable, Equatable {
     public var parentAccountID: String?
     /// The next contract renewal, if known.
     public var renewalDate: LocalDate?
+
+    /// An account with the CRM's required columns and any optional ones.
+    public init(id: String, name: String, plan: String, industry: String? = nil, region: String? = nil, csm: String? = nil,
+                signupDate: LocalDate, seats: Int? = nil, parentAccountID: String? = nil, renewalDate: LocalDate? = nil) {
+        self.id = id
+        self.name = name
+        self.plan = plan
+        self.industry = industry
+        self.region = region
+        self.csm = csm
+        self.signupDate = signupDate
+        self.seats = seats
+        self.parentAccountID = parentAccountID
+        self.renewalDate = renewalDate
+    }
 }

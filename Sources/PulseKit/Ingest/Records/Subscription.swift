@@ -23,6 +23,25 @@ public struct Subscription: Sendable, Equatable {
     public var canceledAt: LocalDate?
     /// The subscription's MRR in the reporting currency (``SubscriptionMRR``), constant for its life.
     public var mrr: Money
+    /// The position of its account in ``ExtractedData/accounts``, resolved when the row was checked
+    /// against the accounts, so that the transform joins without looking ids up again.
+    public var accountIndex: Int
+
+    /// A subscription as the reader keeps it, with its MRR already computed.
+    public init(id: String, accountID: String, plan: String?, startDate: LocalDate, endDate: LocalDate?, billingMonths: Int,
+                amount: ExactDecimal, currency: String, canceledAt: LocalDate?, mrr: Money, accountIndex: Int) {
+        self.id = id
+        self.accountID = accountID
+        self.plan = plan
+        self.startDate = startDate
+        self.endDate = endDate
+        self.billingMonths = billingMonths
+        self.amount = amount
+        self.currency = currency
+        self.canceledAt = canceledAt
+        self.mrr = mrr
+        self.accountIndex = accountIndex
+    }
 }
 
 /// The billing periods a subscription may name, and how many months each covers.

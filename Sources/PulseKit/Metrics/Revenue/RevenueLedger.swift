@@ -3,12 +3,13 @@ import Tabular
 /// Builds every account's MRR month by month from its subscriptions and adds up each month's movements
 /// into ``RevenueTotals`` per tier × plan cell (metrics.md §1–2).
 ///
-/// Subscriptions are grouped by account once; each account is then handled on its own with a small
-/// month-indexed scratch row, so memory stays O(accounts + subscriptions) whatever the history length.
+/// Subscriptions are reduced to compact month spans grouped by account (a counting sort on the account
+/// position the reader resolved); each account is then handled on its own with a small month-indexed
+/// scratch row, so memory stays O(accounts + subscriptions) whatever the history length.
 struct RevenueLedger {
     /// The loaded accounts (the roster: every account of the CRM, paying or not).
     let accounts: [Account]
-    /// Subscriptions of known accounts, each with its MRR.
+    /// Subscriptions of known accounts, each with its MRR and its account's position in `accounts`.
     let subscriptions: [Subscription]
     /// The tier rules.
     let tiers: TierAssignment
@@ -17,136 +18,34 @@ struct RevenueLedger {
     /// The last local date before as-of in M: a `canceled_at` on or before it is "before as-of".
     let lastDateBeforeAsOf: LocalDate
 
-    /// One subscription reduced to what the month loop reads.
+    /// One paying subscription reduced to what the month loop reads, in window indices.
     private struct Span {
-        /// Ordinal of the first month it is active at month end (its start month).
-        var first: Int32
-        /// Ordinal of the first month it is no longer active at month end (its end month), or `Int32.max`.
-        var end: Int32
-        /// Its MRR in ten-thousandths.
+        /// The first window index where it is active at month end.
+        var low: Int16
+        /// The first window index where it no longer is (at most the window's width).
+        var high: Int16
+        /// The first window index from which it counts as scheduled churn (≥ `high` when never).
+        var scheduledFrom: Int16
+        /// Its MRR in ten-thousandths (> 0).
         var mrr: Int64
-        /// Window index from which it counts as scheduled churn, or `Int32.max` when it never does.
-        var scheduledFrom: Int32
     }
 
     /// Computes the result.
     /// - Complexity: O(A × W + S) for A accounts, S subscriptions and W months in the window.
     func run() -> RevenueResult {
-        let width = window.width
-        let computed = window.computedMonths
-        let firstOrdinal = window.firstOrdinal
-
-        // Scopes: plans of the loaded accounts, sorted; tiers in the pipeline's order, then untiered.
-        var planIndex: [String: Int] = [:]
-        for account in accounts where planIndex[account.plan] == nil { planIndex[account.plan] = 0 }
-        let plans = planIndex.keys.sorted()
-        for (k, plan) in plans.enumerated() { planIndex[plan] = k }
-        let planOfAccount = accounts.map { planIndex[$0.plan]! }
+        let (plans, planOfAccount) = planIndex()
         let tierCount = tiers.names.count + 1
         let cellCount = tierCount * plans.count
-
-        // The last counted cancellation day of each window index (for scheduled churn): the last day of
-        // the month for past months (their as-of is their month end), the day before as-of for M.
-        var lastCounted = [Int32](repeating: 0, count: width)
-        for k in 0..<width {
-            let next = firstOrdinal + k + 1
-            lastCounted[k] = LocalDate(year: next / 12, month: next % 12 + 1, day: 1)!.daysSinceEpoch - 1
-        }
-        lastCounted[width - 1] = lastDateBeforeAsOf.daysSinceEpoch
-
-        // Group the subscriptions by account (a counting sort), reduced to spans.
-        var accountIndex: [String: Int32] = [:]
-        accountIndex.reserveCapacity(accounts.count)
-        for (k, account) in accounts.enumerated() { accountIndex[account.id] = Int32(k) }
-        var owner = [Int32](repeating: -1, count: subscriptions.count)
-        var offsets = [Int](repeating: 0, count: accounts.count + 1)
-        for (k, subscription) in subscriptions.enumerated() {
-            guard let a = accountIndex[subscription.accountID] else { continue }
-            owner[k] = a
-            offsets[Int(a) + 1] += 1
-        }
-        for a in 0..<accounts.count { offsets[a + 1] += offsets[a] }
-        var spans = [Span](repeating: Span(first: 0, end: 0, mrr: 0, scheduledFrom: .max), count: offsets[accounts.count])
-        var fill = offsets
-        for (k, subscription) in subscriptions.enumerated() where owner[k] >= 0 {
-            let a = Int(owner[k])
-            spans[fill[a]] = Self.span(of: subscription, firstOrdinal: firstOrdinal, lastCounted: lastCounted)
-            fill[a] += 1
-        }
-
-        var cells = [RevenueTotals](repeating: RevenueTotals(), count: computed * cellCount)
+        let (spans, bounds, firstPaid) = groupedSpans()
+        var cells = [RevenueTotals](repeating: RevenueTotals(), count: window.computedMonths * cellCount)
         var results = [AccountRevenue](repeating: AccountRevenue(mrrStart: 0, mrrEnd: 0, movement: .flat, tier: 0),
                                        count: accounts.count)
         var untieredSeen = false
-        var mrrRow = [Int64](repeating: 0, count: width + 1)
-        var scheduledRow = [Int64](repeating: 0, count: width + 1)
-        let lookback = RevenueWindow.lookback
-        let planCount = plans.count
-
         spans.withUnsafeBufferPointer { spans in
-            mrrRow.withUnsafeMutableBufferPointer { mrrRow in
-                scheduledRow.withUnsafeMutableBufferPointer { scheduledRow in
-                    for a in 0..<accounts.count {
-                        var facts = TierFacts(arrUnits: 0, accounts: accounts, index: a)
-                        let range = offsets[a]..<offsets[a + 1]
-                        if range.isEmpty {
-                            let tier = tiers.tier(of: facts)
-                            results[a].tier = tier
-                            continue
-                        }
-                        // Difference rows over the window, then prefix sums.
-                        for k in 0...width { mrrRow[k] = 0; scheduledRow[k] = 0 }
-                        var firstPaid = Int32.max
-                        for s in range {
-                            let span = spans[s]
-                            guard span.mrr > 0, span.first < span.end else { continue }
-                            firstPaid = min(firstPaid, span.first)
-                            let low = max(Int(span.first) - firstOrdinal, 0)
-                            let high = span.end == .max ? width : min(Int(span.end) - firstOrdinal, width)
-                            guard low < high else { continue }
-                            mrrRow[low] &+= span.mrr
-                            mrrRow[high] &-= span.mrr
-                            let from = max(low, Int(span.scheduledFrom))
-                            if from < high {
-                                scheduledRow[from] &+= span.mrr
-                                scheduledRow[high] &-= span.mrr
-                            }
-                        }
-                        var running: Int64 = 0
-                        var runningScheduled: Int64 = 0
-                        for k in 0..<width {
-                            running &+= mrrRow[k]
-                            mrrRow[k] = running
-                            runningScheduled &+= scheduledRow[k]
-                            scheduledRow[k] = runningScheduled
-                        }
-                        // Every computed month: movement, tier, and the account's share of the totals.
-                        var cachedArr: Int64 = -1
-                        var cachedTier = 0
-                        let plan = planOfAccount[a]
-                        for r in 0..<computed {
-                            let k = r + lookback
-                            let c = mrrRow[k], p = mrrRow[k - 1], p3 = mrrRow[k - 3], p12 = mrrRow[k - lookback]
-                            let isLast = r == computed - 1
-                            guard c | p | p3 | p12 != 0 || isLast else { continue }
-                            let arr = 12 &* (c > 0 ? c : p)
-                            if arr != cachedArr {
-                                facts.arrUnits = arr
-                                cachedTier = tiers.tier(of: facts)
-                                cachedArr = arr
-                            }
-                            let ordinal = Int32(firstOrdinal + k)
-                            let movement = Movement.classify(previous: p, current: c, paidBefore: firstPaid < ordinal - 1)
-                            if isLast {
-                                results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier)
-                                if c | p | p3 | p12 == 0 { continue }
-                            }
-                            if cachedTier == tierCount - 1 { untieredSeen = true }
-                            cells[r * cellCount + cachedTier * planCount + plan].add(
-                                current: c, previous: p, quarterAgo: p3, yearAgo: p12,
-                                scheduled: scheduledRow[k], movement: movement)
-                        }
-                    }
+            cells.withUnsafeMutableBufferPointer { cells in
+                results.withUnsafeMutableBufferPointer { results in
+                    untieredSeen = accumulate(spans: spans, bounds: bounds, firstPaid: firstPaid, planOfAccount: planOfAccount,
+                                              planCount: plans.count, cells: cells, results: results)
                 }
             }
         }
@@ -154,22 +53,216 @@ struct RevenueLedger {
                              accounts: results, cells: cells, hasUntiered: untieredSeen)
     }
 
-    /// A subscription as a span of month ordinals: active at the end of month K exactly when
-    /// `start_date ≤ last_day(K) < end_date`, i.e. from its start month up to, not including, its end month.
-    private static func span(of subscription: Subscription, firstOrdinal: Int, lastCounted: [Int32]) -> Span {
-        let start = subscription.startDate.civil
-        let first = Int32(start.year * 12 + start.month - 1)
-        var end = Int32.max
-        if let endDate = subscription.endDate {
-            let civil = endDate.civil
-            end = Int32(civil.year * 12 + civil.month - 1)
+    /// The plans of the loaded accounts, sorted, and each account's plan index.
+    private func planIndex() -> (plans: [String], planOfAccount: [Int32]) {
+        // Plans are few: a short list searched linearly beats hashing a million strings.
+        var distinct: [String] = []
+        var planOfAccount = [Int32](repeating: 0, count: accounts.count)
+        var lastPlan = ""
+        var lastIndex: Int32 = -1
+        for a in accounts.indices {
+            let plan = accounts[a].plan
+            if lastIndex < 0 || plan != lastPlan {
+                if let k = distinct.firstIndex(of: plan) { lastIndex = Int32(k) } else {
+                    lastIndex = Int32(distinct.count)
+                    distinct.append(plan)
+                }
+                lastPlan = plan
+            }
+            planOfAccount[a] = lastIndex
         }
-        // Scheduled churn (metrics.md §1, details 19): canceled before as-of with an end date ahead.
-        var scheduledFrom = Int32.max
-        if let canceled = subscription.canceledAt, subscription.endDate != nil {
-            let day = canceled.daysSinceEpoch
-            if let k = lastCounted.firstIndex(where: { $0 >= day }) { scheduledFrom = Int32(k) }
+        let sorted = distinct.indices.sorted { distinct[$0] < distinct[$1] }
+        var rank = [Int32](repeating: 0, count: distinct.count)
+        for (position, k) in sorted.enumerated() { rank[k] = Int32(position) }
+        for a in planOfAccount.indices { planOfAccount[a] = rank[Int(planOfAccount[a])] }
+        return (sorted.map { distinct[$0] }, planOfAccount)
+    }
+
+    /// A span with its account and absolute first month, before grouping.
+    private struct Item {
+        /// The account's position.
+        var owner: Int32
+        /// The ordinal of the subscription's start month (for the account's first paying month).
+        var first: Int32
+        /// The span; `low ≥ high` when it is active only outside the window.
+        var span: Span
+    }
+
+    /// The paying subscriptions as spans grouped by account (`spans[bounds[a]..<bounds[a + 1]]`), and
+    /// each account's first paying month ordinal (`Int32.max` when it never paid).
+    ///
+    /// Account positions in a subscriptions export come in no useful order, and at a million accounts
+    /// random access to per-account arrays is dominated by cache misses; so the spans are put in account
+    /// order with a stable LSD radix sort (file order kept within an account) and everything per account
+    /// is then read and written in sequence.
+    private func groupedSpans() -> (spans: [Span], bounds: [Int32], firstPaid: [Int32]) {
+        let width = window.width
+        let firstOrdinal = window.firstOrdinal
+        // The last counted cancellation day of each window index (scheduled churn): the month's last
+        // day for past months (their as-of is their month end), the last day before as-of for M.
+        var lastCounted = [Int32](repeating: 0, count: width)
+        for k in 0..<width {
+            let next = firstOrdinal + k + 1
+            lastCounted[k] = LocalDate(year: next / 12, month: next % 12 + 1, day: 1)!.daysSinceEpoch - 1
         }
-        return Span(first: first, end: end, mrr: subscription.mrr.tenThousandths, scheduledFrom: scheduledFrom)
+        lastCounted[width - 1] = lastDateBeforeAsOf.daysSinceEpoch
+
+        var items: [Item] = []
+        items.reserveCapacity(subscriptions.count)
+        for k in subscriptions.indices {
+            let mrr = subscriptions[k].mrr.tenThousandths
+            guard mrr > 0 else { continue }   // amount-0 subscriptions add nothing, and never make a customer
+            let start = subscriptions[k].startDate.civil
+            let first = start.year * 12 + start.month - 1
+            var end = Int.max
+            if let endDate = subscriptions[k].endDate {
+                let civil = endDate.civil
+                end = civil.year * 12 + civil.month - 1
+            }
+            guard first < end else { continue }   // starts and ends inside one month: never active at a month end
+            let a = subscriptions[k].accountIndex
+            assert(accounts[a].id == subscriptions[k].accountID, "subscription's account position is stale")
+            let low = max(first - firstOrdinal, 0)
+            let high = end == .max ? width : min(end - firstOrdinal, width)
+            // Scheduled churn (metrics.md §1, details 19): canceled before as-of, with an end date ahead.
+            var scheduledFrom = width
+            if low < high, subscriptions[k].endDate != nil, let canceled = subscriptions[k].canceledAt {
+                let day = canceled.daysSinceEpoch
+                scheduledFrom = lastCounted.firstIndex { $0 >= day } ?? width
+            }
+            let span = Span(low: Int16(clamping: min(low, width)), high: Int16(clamping: max(high, 0)),
+                            scheduledFrom: Int16(scheduledFrom), mrr: mrr)
+            items.append(Item(owner: Int32(a), first: Int32(clamping: first), span: span))
+        }
+        Self.sortByOwner(&items, accountCount: accounts.count)
+
+        var spans: [Span] = []
+        spans.reserveCapacity(items.count)
+        var bounds = [Int32](repeating: 0, count: accounts.count + 1)
+        var firstPaid = [Int32](repeating: .max, count: accounts.count)
+        var next = 0
+        for a in 0..<accounts.count {
+            bounds[a] = Int32(spans.count)
+            while next < items.count, items[next].owner == a {
+                let item = items[next]
+                firstPaid[a] = min(firstPaid[a], item.first)
+                if item.span.low < item.span.high { spans.append(item.span) }
+                next += 1
+            }
+        }
+        bounds[accounts.count] = Int32(spans.count)
+        return (spans, bounds, firstPaid)
+    }
+
+    /// Sorts items by owner, keeping their order within an owner: LSD radix sort on 11-bit digits.
+    /// - Complexity: O(n × ⌈log₂(accountCount) / 11⌉).
+    private static func sortByOwner(_ items: inout [Item], accountCount: Int) {
+        let bits = 11
+        let radix = 1 << bits
+        var passes = 0
+        while (accountCount - 1) >> (passes * bits) > 0 { passes += 1 }
+        guard passes > 0, items.count > 1 else { return }
+        var buffer = items
+        var counts = [Int](repeating: 0, count: radix)
+        for pass in 0..<passes {
+            let shift = pass * bits
+            for k in 0..<radix { counts[k] = 0 }
+            for item in items { counts[Int(item.owner >> Int32(shift)) & (radix - 1)] += 1 }
+            var total = 0
+            for k in 0..<radix {
+                let count = counts[k]
+                counts[k] = total
+                total += count
+            }
+            for item in items {
+                let digit = Int(item.owner >> Int32(shift)) & (radix - 1)
+                buffer[counts[digit]] = item
+                counts[digit] += 1
+            }
+            swap(&items, &buffer)
+        }
+    }
+
+    /// The month loop: each account's MRR row over the window, then for every computed month its
+    /// movement, tier and share of the totals. Returns whether any account was untiered.
+    private func accumulate(spans: UnsafeBufferPointer<Span>, bounds: [Int32], firstPaid: [Int32], planOfAccount: [Int32],
+                            planCount: Int, cells: UnsafeMutableBufferPointer<RevenueTotals>,
+                            results: UnsafeMutableBufferPointer<AccountRevenue>) -> Bool {
+        let width = window.width
+        let computed = window.computedMonths
+        let firstOrdinal = window.firstOrdinal
+        let lookback = RevenueWindow.lookback
+        let untiered = tiers.names.count
+        let cellCount = (untiered + 1) * planCount
+        var untieredSeen = false
+        var mrrRow = [Int64](repeating: 0, count: width + 1)
+        var scheduledRow = [Int64](repeating: 0, count: width + 1)
+        mrrRow.withUnsafeMutableBufferPointer { mrrRow in
+            scheduledRow.withUnsafeMutableBufferPointer { scheduledRow in
+                var facts = TierFacts(arrUnits: 0, accounts: accounts, index: 0)
+                for a in 0..<accounts.count {
+                    facts.index = a
+                    let range = Int(bounds[a])..<Int(bounds[a + 1])
+                    if range.isEmpty {
+                        // Not paying in any month of the window: its tier for M has arr 0.
+                        facts.arrUnits = 0
+                        results[a].tier = tiers.tier(of: facts)
+                        continue
+                    }
+                    // Difference rows over the window, then prefix sums.
+                    for k in 0...width {
+                        mrrRow[k] = 0
+                        scheduledRow[k] = 0
+                    }
+                    for s in range {
+                        let span = spans[s]
+                        mrrRow[Int(span.low)] &+= span.mrr
+                        mrrRow[Int(span.high)] &-= span.mrr
+                        let from = max(span.low, span.scheduledFrom)
+                        if from < span.high {
+                            scheduledRow[Int(from)] &+= span.mrr
+                            scheduledRow[Int(span.high)] &-= span.mrr
+                        }
+                    }
+                    var running: Int64 = 0
+                    var runningScheduled: Int64 = 0
+                    for k in 0..<width {
+                        running &+= mrrRow[k]
+                        mrrRow[k] = running
+                        runningScheduled &+= scheduledRow[k]
+                        scheduledRow[k] = runningScheduled
+                    }
+                    // Every computed month: movement, tier, and the account's share of its cell.
+                    var cachedArr: Int64 = -1
+                    var cachedTier = 0
+                    let plan = Int(planOfAccount[a])
+                    let paidFrom = firstPaid[a]
+                    for r in 0..<computed {
+                        let k = r + lookback
+                        let c = mrrRow[k], p = mrrRow[k - 1], p3 = mrrRow[k - 3], p12 = mrrRow[k - lookback]
+                        let isLast = r == computed - 1
+                        let inAnyCohort = c | p | p3 | p12 != 0
+                        guard inAnyCohort || isLast else { continue }
+                        let arr = 12 &* (c > 0 ? c : p)
+                        if arr != cachedArr {
+                            facts.arrUnits = arr
+                            cachedTier = tiers.tier(of: facts)
+                            cachedArr = arr
+                        }
+                        let movement = Movement.classify(previous: p, current: c,
+                                                         paidBefore: paidFrom < Int32(firstOrdinal + k - 1))
+                        if isLast {
+                            results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier)
+                            if !inAnyCohort { continue }
+                        }
+                        if cachedTier == untiered { untieredSeen = true }
+                        cells[r * cellCount + cachedTier * planCount + plan].add(
+                            current: c, previous: p, quarterAgo: p3, yearAgo: p12,
+                            scheduled: scheduledRow[k], movement: movement)
+                    }
+                }
+            }
+        }
+        return untieredSeen
     }
 }

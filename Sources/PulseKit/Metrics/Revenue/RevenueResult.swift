@@ -44,3 +44,19 @@ public struct RevenueResult: Sendable {
         return [company] + byTier.prefix(tierCount) + byPlan
     }
 }
+
+extension RevenueResult {
+    /// The revenue step of the transform stage on its own: account MRR, movements, tiers and totals
+    /// of `period` and its history, for callers outside a run (the revenue benchmark).
+    /// - Complexity: O(A × W + S) for A accounts, S subscriptions and W months in the window.
+    public static func compute(data: ExtractedData, period: ReportingPeriod, configuration: PipelineConfiguration,
+                               historyMonths: Int = 13) -> RevenueResult {
+        RevenueFamily.compute(TransformInput(data: data, period: period, configuration: configuration),
+                              historyMonths: historyMonths)
+    }
+
+    /// The written figures of history month `h` (0 is the oldest, `historyMonths − 1` is M).
+    public func figures(historyMonth h: Int) -> KPITable {
+        RevenueFamily.figures(self, historyMonth: h)
+    }
+}

@@ -21,7 +21,10 @@ struct TierAssignment: Sendable {
     /// The index of the tier an account with these facts is in; `names.count` when none matches.
     /// - Complexity: O(the size of the rules).
     func tier(of facts: TierFacts) -> Int {
-        for k in rules.indices where rules[k].evaluate(facts) { return k }
-        return rules.count
+        // Borrowed through the buffer: reading `rules[k]` would copy the expression and retain its arrays.
+        rules.withUnsafeBufferPointer { rules in
+            for k in rules.indices where rules[k].evaluate(facts) { return k }
+            return rules.count
+        }
     }
 }

@@ -19,15 +19,15 @@ struct TierFacts: RuleFacts {
     var index: Int
 
     func value(ofSlot slot: Int) -> RuleValue {
-        let account = accounts[index]
-        return switch slot {
+        // Fields are read one by one: copying the whole account would retain every string it holds.
+        switch slot {
         case 0: .number(Double(arrUnits) / Double(Money.unitsPerWhole))
         case 1: .number(Double(arrUnits / 12) / Double(Money.unitsPerWhole))
-        case 2: .string(account.plan)
-        case 3: account.seats.map { .number(Double($0)) } ?? .undefined
-        case 4: account.industry.map(RuleValue.string) ?? .undefined
-        case 5: account.region.map(RuleValue.string) ?? .undefined
-        case 6: account.csm.map(RuleValue.string) ?? .undefined
+        case 2: .string(accounts[index].plan)
+        case 3: accounts[index].seats.map { .number(Double($0)) } ?? .undefined
+        case 4: accounts[index].industry.map(RuleValue.string) ?? .undefined
+        case 5: accounts[index].region.map(RuleValue.string) ?? .undefined
+        case 6: accounts[index].csm.map(RuleValue.string) ?? .undefined
         default: .undefined
         }
     }
