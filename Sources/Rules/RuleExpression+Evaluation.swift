@@ -14,12 +14,14 @@ extension RuleExpression {
     /// Runs the nodes from `start` until a jump returns a result.
     @inlinable
     func run<Facts: RuleFacts>(from start: Int, _ facts: Facts) -> Bool {
-        var index = start
-        while true {
-            let node = nodes[index]
-            let next = holds(node.test, facts) ? node.onTrue : node.onFalse
-            if next < 0 { return next == RuleNode.yieldsTrue }
-            index = next
+        // Through the buffer, so that the loop borrows the nodes instead of retaining the array.
+        nodes.withUnsafeBufferPointer { nodes in
+            var index = start
+            while true {
+                let next = holds(nodes[index].test, facts) ? nodes[index].onTrue : nodes[index].onFalse
+                if next < 0 { return next == RuleNode.yieldsTrue }
+                index = next
+            }
         }
     }
 

@@ -41,11 +41,14 @@ struct RevenueLedger {
         var results = [AccountRevenue](repeating: AccountRevenue(mrrStart: 0, mrrEnd: 0, movement: .flat, tier: 0),
                                        count: accounts.count)
         var untieredSeen = false
-        spans.withUnsafeBufferPointer { spans in
-            cells.withUnsafeMutableBufferPointer { cells in
-                results.withUnsafeMutableBufferPointer { results in
-                    untieredSeen = accumulate(spans: spans, bounds: bounds, firstPaid: firstPaid, planOfAccount: planOfAccount,
-                                              planCount: plans.count, cells: cells, results: results)
+        accounts.withUnsafeBufferPointer { accounts in
+            spans.withUnsafeBufferPointer { spans in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    results.withUnsafeMutableBufferPointer { results in
+                        untieredSeen = accumulate(accounts: accounts, spans: spans, bounds: bounds, firstPaid: firstPaid,
+                                                  planOfAccount: planOfAccount, planCount: plans.count, cells: cells,
+                                                  results: results)
+                    }
                 }
             }
         }
@@ -185,7 +188,7 @@ struct RevenueLedger {
 
     /// The month loop: each account's MRR row over the window, then for every computed month its
     /// movement, tier and share of the totals. Returns whether any account was untiered.
-    private func accumulate(spans: UnsafeBufferPointer<Span>, bounds: [Int32], firstPaid: [Int32], planOfAccount: [Int32],
+    private func accumulate(accounts: UnsafeBufferPointer<Account>, spans: UnsafeBufferPointer<Span>, bounds: [Int32], firstPaid: [Int32], planOfAccount: [Int32],
                             planCount: Int, cells: UnsafeMutableBufferPointer<RevenueTotals>,
                             results: UnsafeMutableBufferPointer<AccountRevenue>) -> Bool {
         let width = window.width

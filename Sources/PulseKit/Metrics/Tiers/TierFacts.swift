@@ -13,8 +13,9 @@ struct TierFacts: RuleFacts {
 
     /// `arr` in ten-thousandths.
     var arrUnits: Int64
-    /// The loaded accounts.
-    let accounts: [Account]
+    /// The loaded accounts, borrowed for the duration of the month loop (no reference counting per
+    /// evaluation, which runs millions of times).
+    let accounts: UnsafeBufferPointer<Account>
     /// The account's index in `accounts`.
     var index: Int
 
