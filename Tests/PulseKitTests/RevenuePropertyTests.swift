@@ -6,17 +6,11 @@ import Tabular
 /// Identities that must hold for any portfolio (metrics.md §1), over seeded random portfolios, and the
 /// ledger checked against a naive month-by-month recomputation from the contract dates.
 @Suite struct RevenuePropertyTests {
-    /// SplitMix64: a small deterministic generator, so a failing seed can be replayed.
+    /// Draws from the seeded generator of `pulse sample`, so a failing seed can be replayed.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        var random: SampleRandom
+        init(state: UInt64) { random = SampleRandom(seed: state) }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + random.below(range.count) }
         mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
     }
 

@@ -4,14 +4,14 @@
 /// and Swift version (the standard library's `random(in:)` algorithms are not promised stable).
 /// Independent streams (per account, per month, per file) are derived from the seed and a few
 /// integers, so one file's draws never shift another's.
-struct SampleRandom {
+public struct SampleRandom {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
     private var s3: UInt64
 
     /// A generator for `seed` and the stream named by the integers `a`, `b`, `c`.
-    init(seed: UInt64, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
+    public init(seed: UInt64, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {
         var state = Self.hash(seed, a, b, c)
         s0 = Self.splitMix(&state)
         s1 = Self.splitMix(&state)
@@ -21,7 +21,7 @@ struct SampleRandom {
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -34,7 +34,7 @@ struct SampleRandom {
     }
 
     /// A number in `0..<n`; 0 when `n` ≤ 1.
-    mutating func below(_ n: Int) -> Int {
+    public mutating func below(_ n: Int) -> Int {
         guard n > 1 else { return 0 }
         return Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(n)).high)
     }

@@ -41,7 +41,7 @@ struct RevenueBenchmark {
     /// `months` months before 2027, two thirds ending within two years, some canceled, some annual,
     /// some in USD-equivalent odd amounts.
     static func portfolio(accounts accountCount: Int, subscriptions subscriptionCount: Int, months: Int) -> ExtractedData {
-        var random = SplitMix64(seed: 42)
+        var random = SampleRandom(seed: 42)
         var data = ExtractedData()
         data.accounts.reserveCapacity(accountCount)
         data.subscriptions.reserveCapacity(subscriptionCount)
@@ -67,18 +67,5 @@ struct RevenueBenchmark {
                 accountIndex: account))
         }
         return data
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
