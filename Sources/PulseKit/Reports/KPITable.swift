@@ -3,7 +3,7 @@
 public struct KPITable: Sendable, Equatable {
     /// One figure.
     public struct Figure: Sendable, Equatable {
-        /// `company`, `tier.<name>`, `plan.<name>`, …
+        /// `company`, `tier:<name>`, `plan:<name>`, …
         public var scope: String
         /// The metric's name from `metrics.md`.
         public var metric: String

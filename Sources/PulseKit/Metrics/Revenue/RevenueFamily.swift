@@ -2,7 +2,7 @@ import Tabular
 
 /// The revenue family (metrics.md §1–2): account MRR, movements, tiers and every company metric, for M
 /// and the months of history before it, per scope.
-struct RevenueFamily {
+enum RevenueFamily {
     /// Computes account revenue and the totals for the run's period.
     static func compute(_ input: TransformInput, historyMonths: Int = 13) -> RevenueResult {
         RevenueLedger(accounts: input.data.accounts, subscriptions: input.data.subscriptions,
