@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "PulseKit", targets: ["PulseKit"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Rules", targets: ["Rules"]),
+        .library(name: "BusinessTime", targets: ["BusinessTime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "Tabular"),
         // Domain-free: the rule-expression language of tier rules, alerts and QBR selection.
         .target(name: "Rules"),
+        // Domain-free: business calendars (working hours, Japanese national holidays) and business minutes.
+        .target(name: "BusinessTime", dependencies: ["Tabular"]),
         // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data;
         // later the metrics, health, alerts and reports.
         .target(
@@ -29,6 +32,7 @@ let package = Package(
             dependencies: [
                 "Tabular",
                 "Rules",
+                "BusinessTime",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -49,10 +53,13 @@ let package = Package(
         // Benchmarks that time one stage in memory (not tests: they print figures for closing notes).
         .executableTarget(name: "revenue-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/RevenueBenchmark"),
+        .executableTarget(name: "support-benchmark", dependencies: ["PulseKit", "Tabular"],
+                          path: "benchmarks/Sources/SupportBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime", "Tabular"]),
         .testTarget(name: "PulseKitTests", dependencies: [
-            "PulseKit", "Tabular", "Rules",
+            "PulseKit", "Tabular", "Rules", "BusinessTime",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -29,6 +29,18 @@ public struct KPITable: Sendable, Equatable {
         figures += other.figures
     }
 
+    /// The same figures grouped by scope (scopes in order of first appearance), keeping the order of
+    /// metrics within a scope: `kpis.csv` lists one scope's figures together, family after family.
+    public func groupedByScope() -> KPITable {
+        var order: [String: Int] = [:]
+        for figure in figures where order[figure.scope] == nil { order[figure.scope] = order.count }
+        var grouped = KPITable()
+        grouped.figures = figures.enumerated()
+            .sorted { (order[$0.element.scope]!, $0.offset) < (order[$1.element.scope]!, $1.offset) }
+            .map(\.element)
+        return grouped
+    }
+
     /// The scopes in order of first appearance.
     public var scopes: [String] {
         var seen = Set<String>()

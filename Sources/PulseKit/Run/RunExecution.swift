@@ -106,7 +106,7 @@ struct RunExecution {
                                              jobs: options.jobs)
         let table = transformed.figures
         finish(.transform, since: started, rows: table.figures.count,
-               detail: "\(MetricFamilies.all.count + 1) metric families, \(transformed.history.count) months")
+               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count) months")
 
         // Report: every file of the set, concurrently, into the staging folder.
         started = clock.now()
@@ -122,11 +122,14 @@ struct RunExecution {
         let finalInputs = inputs
         let accounts = data.accounts
         let revenue = transformed.revenue
+        let support = transformed.support
+        let timeZone = configuration.timeZone
         var files: [(String, @Sendable () -> [UInt8])] = [
             ("kpis.csv", { KPIFiles.csv(table, period: month) }),
             ("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
             ("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue) }),
             ("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
+            ("tickets.csv", { TicketsFile.csv(support, timeZone: timeZone) }),
             ("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
             ("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
             ("data-quality.html", {

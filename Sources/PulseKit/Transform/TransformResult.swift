@@ -9,4 +9,6 @@ struct TransformResult: Sendable {
     var history: [(month: YearMonth, figures: KPITable)]
     /// Account revenue, tiers and totals.
     var revenue: RevenueResult
+    /// Support: tickets created in M with their assessment, and the drivers.
+    var support: SupportResult
 }

@@ -162,6 +162,17 @@ struct TicketsReader {
             row.reject(.solvedAt, "status \(status.rawValue) without solved_at")
             return nil
         }
+        // Warnings the support metrics rely on (metrics.md §3, details 11 and 13).
+        if priority == nil && (urgency == nil || impact == nil) {
+            let given = urgency != nil ? "only urgency" : impact != nil ? "only impact" : "no priority, urgency or impact"
+            row.warn(.priority, "\(given): priority P3 used")
+        }
+        if let firstResponseAt, firstResponseAt < createdAt {
+            row.warn(.firstResponseAt, "first_response_at is earlier than created_at: its duration is left out")
+        }
+        if let solvedAt, solvedAt < createdAt {
+            row.warn(.solvedAt, "solved_at is earlier than created_at: its duration is left out")
+        }
         return Ticket(id: id, accountID: accountID, createdAt: createdAt, updatedAt: updatedAt,
                       firstResponseAt: firstResponseAt, solvedAt: solvedAt, status: status, priority: priority,
                       urgency: urgency, impact: impact, category: row.optionalText(.category),

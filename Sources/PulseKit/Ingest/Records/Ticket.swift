@@ -32,6 +32,28 @@ public struct Ticket: Sendable, Equatable {
     public var reopens: Int
     /// Its tags.
     public var tags: [String]
+
+    /// A ticket as the reader keeps it.
+    public init(id: String, accountID: String, createdAt: Instant, updatedAt: Instant?, firstResponseAt: Instant?,
+                solvedAt: Instant?, status: TicketStatus, priority: TicketPriority?, urgency: TicketLevel?,
+                impact: TicketLevel?, category: String?, channel: String?, escalationLevel: Int, reopens: Int,
+                tags: [String]) {
+        self.id = id
+        self.accountID = accountID
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.firstResponseAt = firstResponseAt
+        self.solvedAt = solvedAt
+        self.status = status
+        self.priority = priority
+        self.urgency = urgency
+        self.impact = impact
+        self.category = category
+        self.channel = channel
+        self.escalationLevel = escalationLevel
+        self.reopens = reopens
+        self.tags = tags
+    }
 }
 
 /// The status of a ticket.

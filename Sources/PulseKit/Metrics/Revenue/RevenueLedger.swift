@@ -210,6 +210,7 @@ struct RevenueLedger {
                         // Not paying in any month of the window: its tier for M has arr 0.
                         facts.arrUnits = 0
                         results[a].tier = tiers.tier(of: facts)
+                        if results[a].tier == untiered { untieredSeen = true }
                         continue
                     }
                     // Difference rows over the window, then prefix sums.
@@ -256,6 +257,7 @@ struct RevenueLedger {
                                                          paidBefore: paidFrom < Int32(firstOrdinal + k - 1))
                         if isLast {
                             results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier)
+                            if cachedTier == untiered { untieredSeen = true }
                             if !inAnyCohort { continue }
                         }
                         if cachedTier == untiered { untieredSeen = true }

@@ -1,0 +1,14 @@
+/// Where one SLA of one ticket stands as of as-of (metrics.md §3).
+public enum ServiceLevelStatus: String, Sendable {
+    /// Fulfilled before as-of, within the target.
+    case achieved
+    /// Fulfilled late, or not fulfilled and already past the target at as-of.
+    case breached
+    /// Not fulfilled, and still within the target at as-of.
+    case pending
+    /// Left out of compliance: its earliest fulfilling event is before `created_at` (details 11).
+    case excluded
+
+    /// The text of `tickets.csv`: empty for an excluded SLA.
+    var written: String { self == .excluded ? "" : rawValue }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import BusinessTime
+import Tabular
+
+/// The support metrics of metrics.md §3 per scope, with the help-center self-service metrics, each
+/// ticket's assessment for `tickets.csv`, and the drivers of the KPI review.
+public enum SupportFamily {
+    /// The business calendar of the pipeline, precomputed over the dates `tickets` and as-of need.
+    public static func calendar(_ settings: BusinessCalendarSettings, timeZone: TimeZone, tickets: [Ticket], asOf: Instant) -> BusinessCalendar {
+        let zone = ZoneOffsets(timeZone: timeZone)
+        var first = zone.localDate(at: asOf)
+        for ticket in tickets where zone.localDate(at: ticket.createdAt) < first { first = zone.localDate(at: ticket.createdAt) }
+        var week: [Int: WorkingSpan] = [:]
+        for (weekday, span) in settings.hours.days {
+            let iso = weekday.calendarWeekday == 1 ? 7 : weekday.calendarWeekday - 1
+            week[iso] = WorkingSpan(startMinute: span.startMinute, endMinute: span.endMinute)
+        }
+        let holidays = settings.extraHolidays.map { holiday in
+            holiday.year.flatMap { LocalDate(year: $0, month: holiday.month, day: holiday.day) }.map(CompanyHoliday.once)
+                ?? .everyYear(month: holiday.month, day: holiday.day)
+        }
+        let last = zone.localDate(at: asOf).adding(days: 366)
+        return BusinessCalendar(timeZone: timeZone, week: WorkingWeek(week), japaneseHolidays: settings.holidays == .jp,
+                                companyHolidays: holidays, dates: first.adding(days: -1)...last)
+    }
+
+    /// Computes the family for the run's period.
+    static func compute(_ input: TransformInput, revenue: RevenueResult) -> SupportResult {
+        let configuration = input.configuration
+        let period = input.period
+        let asOf = period.asOf
+        let scopes = ScopeMembership(accounts: input.data.accounts, revenue: revenue)
+        let monthEnd = min(period.end, asOf)
+        let ticketsLoaded = input.data.load(of: .tickets).map { !$0.isMissing } ?? false
+        let articlesLoaded = input.data.load(of: .articleEvents).map { !$0.isMissing } ?? false
+        let visible = input.data.tickets.filter { $0.createdAt < asOf && $0.status != .deleted }
+        let calendar = calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: visible, asOf: asOf)
+        var totals = [SupportTotals](repeating: SupportTotals(), count: scopes.names.count)
+        var result = SupportResult()
+        var categories: [String: (now: Int, before: Int)] = [:]
+        var ticketsByAccount: [Int: Int] = [:]
+        let previousStart = period.month.adding(months: -1)
+        let previous = ReportingPeriodBounds(month: previousStart, timeZone: configuration.timeZone)
+
+        for ticket in visible {
+            let position = scopes.position(of: ticket.accountID)
+            let plan = position.map { input.data.accounts[$0].plan }
+            let inMonth = ticket.createdAt >= period.start && ticket.createdAt < monthEnd
+            if ticket.createdAt >= previous.start && ticket.createdAt < previous.end {
+                categories[ticket.category ?? "(none)", default: (0, 0)].before += 1
+            }
+            let assessment = TicketAssessment(ticket, plan: plan, asOf: asOf, calendar: calendar,
+                                              matrix: configuration.priorityMatrix, targets: configuration.sla)
+            let solvedInMonth = assessment.solvedAt.map { $0 >= period.start && $0 < monthEnd } ?? false
+            for s in scopes.scopes(ofPosition: position) {
+                if assessment.solvedAt == nil { totals[s].backlog += 1 }
+                if solvedInMonth {
+                    totals[s].solved += 1
+                    if ticket.reopens > 0 { totals[s].solvedReopened += 1 }
+                    if let minutes = assessment.resolutionMinutes { totals[s].resolutionMinutes.append(minutes) }
+                    if let minutes = assessment.resolutionBusinessMinutes { totals[s].resolutionBusinessMinutes.append(minutes) }
+                }
+                guard inMonth else { continue }
+                let p = SupportPriority.allCases.firstIndex(of: assessment.priority)!
+                totals[s].created += 1
+                totals[s].createdByPriority[p] += 1
+                if let category = ticket.category { totals[s].createdByCategory[category, default: 0] += 1 }
+                if let channel = ticket.channel { totals[s].createdByChannel[channel, default: 0] += 1 }
+                if let minutes = assessment.firstResponseMinutes { totals[s].firstResponseMinutes.append(minutes) }
+                if let minutes = assessment.firstResponseBusinessMinutes { totals[s].firstResponseBusinessMinutes.append(minutes) }
+                switch assessment.firstResponseSLA {
+                case .achieved: totals[s].firstResponseSLA[p].achieved += 1
+                case .breached: totals[s].firstResponseSLA[p].breached += 1
+                case .pending, .excluded: break
+                }
+                switch assessment.resolutionSLA {
+                case .achieved: totals[s].resolutionSLA[p].achieved += 1
+                case .breached: totals[s].resolutionSLA[p].breached += 1
+                case .pending, .excluded: break
+                }
+                if assessment.firstResponseSLA == .breached || assessment.resolutionSLA == .breached { totals[s].breachedTickets += 1 }
+                if ticket.escalationLevel >= 2 { totals[s].escalated += 1 }
+                if ticket.escalationLevel == 3 { totals[s].escalatedToL3 += 1 }
+            }
+            if inMonth {
+                result.tickets.append((ticket, assessment))
+                categories[ticket.category ?? "(none)", default: (0, 0)].now += 1
+                if let position { ticketsByAccount[position, default: 0] += 1 }
+            }
+        }
+        for event in input.data.articleEvents where event.timestamp >= period.start && event.timestamp < monthEnd {
+            for s in scopes.scopes(of: event.accountID) {
+                switch event.kind {
+                case .view: totals[s].articleViews += 1
+                case .helpful: totals[s].helpful += 1
+                case .notHelpful: totals[s].notHelpful += 1
+                }
+            }
+        }
+        for s in totals.indices {
+            totals[s].firstResponseMinutes.sort()
+            totals[s].firstResponseBusinessMinutes.sort()
+            totals[s].resolutionMinutes.sort()
+            totals[s].resolutionBusinessMinutes.sort()
+        }
+        let revenueTotals = revenue.totals(computedMonth: revenue.window.computedMonths - 1)
+        for (s, scope) in scopes.names.enumerated() {
+            for (metric, value) in totals[s].values(customersEnd: revenueTotals[s].customersEnd, tickets: ticketsLoaded,
+                                                    articles: articlesLoaded) {
+                result.figures.figures.append(KPITable.Figure(scope: scope, metric: metric, value: value))
+            }
+        }
+        result.tickets.sort { ($0.ticket.createdAt, $0.ticket.id) < ($1.ticket.createdAt, $1.ticket.id) }
+        result.drivers = drivers(categories: categories, created: totals.first?.created ?? 0,
+                                 ticketsByAccount: ticketsByAccount, accounts: input.data.accounts)
+        return result
+    }
+
+    /// Categories with their change since M−1, and the accounts with the most tickets per seat.
+    static func drivers(categories: [String: (now: Int, before: Int)], created: Int, ticketsByAccount: [Int: Int],
+                        accounts: [Account]) -> SupportDrivers {
+        var drivers = SupportDrivers()
+        drivers.categories = categories.map { name, counts in
+            SupportDrivers.Category(name: name, count: counts.now,
+                                    share: created == 0 ? 0 : Double(counts.now) / Double(created), previousCount: counts.before)
+        }.sorted { ($1.count, $0.name) < ($0.count, $1.name) }
+        drivers.frequentContacters = ticketsByAccount.compactMap { position, tickets in
+            guard let seats = accounts[position].seats, seats > 0 else { return nil }
+            return SupportDrivers.Contacter(accountID: accounts[position].id, tickets: tickets, seats: seats,
+                                            ticketsPerSeat: Double(tickets) / Double(seats))
+        }.sorted { ($1.ticketsPerSeat, $0.accountID) < ($0.ticketsPerSeat, $1.accountID) }
+            .prefix(SupportDrivers.contacterLimit).map { $0 }
+        return drivers
+    }
+}
+
+/// The first and end instants of a month in a time zone.
+struct ReportingPeriodBounds {
+    let start: Instant
+    let end: Instant
+
+    init(month: YearMonth, timeZone: TimeZone) {
+        let zone = ZoneOffsets(timeZone: timeZone)
+        func midnight(_ m: YearMonth) -> Instant {
+            let date = LocalDate(year: m.year, month: m.month, day: 1)!
+            return zone.instant(localMilliseconds: Int64(date.daysSinceEpoch) * 86_400_000)
+        }
+        start = midnight(month)
+        end = midnight(month.adding(months: 1))
+    }
+}

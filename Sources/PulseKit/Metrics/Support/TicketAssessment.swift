@@ -1,0 +1,87 @@
+import BusinessTime
+import Tabular
+
+/// One ticket as the support metrics see it at as-of: its priority, its durations in calendar and
+/// business minutes, and the status of both SLAs (metrics.md §3, details 11–16).
+public struct TicketAssessment: Sendable {
+    /// The priority: the field, else urgency × impact, else P3.
+    public var priority: SupportPriority
+    /// Whether the priority fell back to P3 for lack of priority, urgency and impact.
+    public var priorityDefaulted: Bool
+    /// The first response before as-of, if any (also counted when earlier than creation).
+    public var firstResponseAt: Instant?
+    /// The solve before as-of, if any.
+    public var solvedAt: Instant?
+    /// created → first response, calendar minutes; nil without one or when it is earlier than creation.
+    public var firstResponseMinutes: Double?
+    /// The same in business minutes.
+    public var firstResponseBusinessMinutes: Double?
+    /// created → solved, calendar minutes; nil when unsolved or solved "before" creation.
+    public var resolutionMinutes: Double?
+    /// The same in business minutes.
+    public var resolutionBusinessMinutes: Double?
+    /// The first-response SLA.
+    public var firstResponseSLA: ServiceLevelStatus
+    /// The resolution SLA.
+    public var resolutionSLA: ServiceLevelStatus
+
+    /// Assesses `ticket` of an account on `plan` (nil: unknown account, general targets).
+    public init(_ ticket: Ticket, plan: String?, asOf: Instant, calendar: BusinessCalendar, matrix: PriorityMatrix,
+         targets: ServiceLevelTargets) {
+        (priority, priorityDefaulted) = Self.priority(of: ticket, matrix: matrix)
+        let created = ticket.createdAt
+        firstResponseAt = ticket.firstResponseAt.flatMap { $0 < asOf ? $0 : nil }
+        solvedAt = ticket.solvedAt.flatMap { $0 < asOf ? $0 : nil }
+        func minutes(_ end: Instant?) -> (Double, Double)? {
+            guard let end, end >= created else { return nil }
+            return (Double(end.millisecondsSinceEpoch - created.millisecondsSinceEpoch) / 60_000,
+                    calendar.businessMinutes(from: created, to: end))
+        }
+        let response = minutes(firstResponseAt)
+        firstResponseMinutes = response?.0
+        firstResponseBusinessMinutes = response?.1
+        let resolution = minutes(solvedAt)
+        resolutionMinutes = resolution?.0
+        resolutionBusinessMinutes = resolution?.1
+        let target = targets.target(for: priority, plan: plan)
+        // A solve fulfils the first-response SLA too: the earlier of the two events counts.
+        var firstFulfilment = firstResponseAt
+        if let solvedAt, firstFulfilment.map({ solvedAt < $0 }) ?? true { firstFulfilment = solvedAt }
+        firstResponseSLA = Self.status(created: created, fulfilled: firstFulfilment, target: target.firstResponse,
+                                       asOf: asOf, calendar: calendar)
+        resolutionSLA = Self.status(created: created, fulfilled: solvedAt, target: target.resolution, asOf: asOf,
+                                    calendar: calendar)
+    }
+
+    /// The priority field, else the matrix's priority for urgency × impact, else P3 (defaulted).
+    static func priority(of ticket: Ticket, matrix: PriorityMatrix) -> (SupportPriority, Bool) {
+        if let priority = ticket.priority {
+            switch priority {
+            case .urgent: return (.p1, false)
+            case .high: return (.p2, false)
+            case .normal: return (.p3, false)
+            case .low: return (.p4, false)
+            }
+        }
+        if let urgency = ticket.urgency.flatMap({ PriorityMatrix.Level(rawValue: $0.rawValue) }),
+           let impact = ticket.impact.flatMap({ PriorityMatrix.Level(rawValue: $0.rawValue) }) {
+            return (matrix.priority(urgency: urgency, impact: impact), false)
+        }
+        return (.p3, true)
+    }
+
+    /// Achieved, breached, pending or excluded, for an SLA fulfilled at `fulfilled` (nil: not yet).
+    static func status(created: Instant, fulfilled: Instant?, target: ServiceLevelDuration, asOf: Instant,
+                       calendar: BusinessCalendar) -> ServiceLevelStatus {
+        func elapsed(until end: Instant) -> Double {
+            if target.isBusinessTime { return calendar.businessMinutes(from: created, to: end) }
+            return Double(end.millisecondsSinceEpoch - created.millisecondsSinceEpoch) / 60_000
+        }
+        let limit = target.calendarMinutes ?? target.businessMinutes(perBusinessDay: calendar.minutesPerBusinessDay)!
+        if let fulfilled {
+            guard fulfilled >= created else { return .excluded }
+            return elapsed(until: fulfilled) <= limit ? .achieved : .breached
+        }
+        return elapsed(until: asOf) > limit ? .breached : .pending
+    }
+}
