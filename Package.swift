@@ -56,8 +56,10 @@ let package = Package(
         .executableTarget(name: "support-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/SupportBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
-        .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime", "Tabular"]),
+        // Test support shared by the property tests (a seeded generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
+        .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime", "Tabular", "TestSupport"]),
         .testTarget(name: "PulseKitTests", dependencies: [
             "PulseKit", "Tabular", "Rules", "BusinessTime",
             .product(name: "GRDB", package: "GRDB.swift"),

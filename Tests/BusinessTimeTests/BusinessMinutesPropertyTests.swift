@@ -2,23 +2,12 @@ import Foundation
 import Testing
 import Tabular
 import BusinessTime
+import TestSupport
 
 /// Business minutes are additive over adjacent intervals and agree with a naive day-by-day walk, for
 /// seeded random instants (in and out of the precomputed range) on a Tokyo and a New York calendar.
 @Suite struct BusinessMinutesPropertyTests {
     typealias F = CalendarFixtures
-
-    /// Sebastiano Vigna's SplitMix64: a small seeded generator, so failures reproduce.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The reference: business minutes in [from, to) by walking every local day from the one before
     /// `from`'s to the one after `to`'s, adding the overlap with its working window (local midnight +
@@ -79,7 +68,7 @@ import BusinessTime
     /// random pairs in `outer` (which reaches past the precomputed range).
     static func check(_ calendar: BusinessCalendar, against reference: NaiveReference, inner: (Instant, Instant),
                       outer: (Instant, Instant), seed: UInt64) {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<2_000 {
             let points = (0..<3).map { _ in instant(between: inner.0, and: inner.1, using: &random) }.sorted()
             let whole = calendar.businessMinutes(from: points[0], to: points[2])

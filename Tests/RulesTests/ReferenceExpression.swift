@@ -1,3 +1,4 @@
+import TestSupport
 import Rules
 
 /// An independent model of the rule language for property tests: a tree (indirect enum), a printer
