@@ -193,6 +193,18 @@ import Tabular
         #expect(drivers.frequentContacters.isEmpty)   // the fixture's accounts have no seats
     }
 
+    @Test func frequentContactersAreRankedByTicketsPerSeat() {
+        let signup = LocalDate(year: 2024, month: 1, day: 1)!
+        let accounts = (0..<12).map { Account(id: "A\($0)", name: "n", plan: "p", signupDate: signup, seats: $0 == 11 ? nil : 10 + $0) }
+        // Account k raised k + 1 tickets; account 11 has no seats and is left out.
+        let byAccount = Dictionary(uniqueKeysWithValues: (0..<12).map { ($0, $0 + 1) })
+        let drivers = SupportFamily.drivers(categories: [:], created: 0, ticketsByAccount: byAccount, accounts: accounts)
+        #expect(drivers.frequentContacters.count == 10)
+        #expect(drivers.frequentContacters.first?.accountID == "A10")   // 11 tickets / 20 seats
+        #expect(drivers.frequentContacters.first?.ticketsPerSeat == 0.55)
+        #expect(drivers.frequentContacters.last?.accountID == "A1")     // 2 / 11; A0 (1 / 10) is 11th
+    }
+
     @Test func ticketsFileListsTicketsCreatedInTheMonth() throws {
         var f = Self.fixture()
         f.ticket("=2", account: "A2", created: "2026-05-12 10:00:30", response: "2026-05-12 10:01:00")

@@ -40,7 +40,7 @@ public enum SupportFamily {
         var categories: [String: (now: Int, before: Int)] = [:]
         var ticketsByAccount: [Int: Int] = [:]
         let previousStart = period.month.adding(months: -1)
-        let previous = ReportingPeriodBounds(month: previousStart, timeZone: configuration.timeZone)
+        let previous = MonthBounds(month: previousStart, timeZone: configuration.timeZone)
 
         for ticket in visible {
             let position = scopes.position(of: ticket.accountID)
@@ -131,21 +131,5 @@ public enum SupportFamily {
         }.sorted { ($1.ticketsPerSeat, $0.accountID) < ($0.ticketsPerSeat, $1.accountID) }
             .prefix(SupportDrivers.contacterLimit).map { $0 }
         return drivers
-    }
-}
-
-/// The first and end instants of a month in a time zone.
-struct ReportingPeriodBounds {
-    let start: Instant
-    let end: Instant
-
-    init(month: YearMonth, timeZone: TimeZone) {
-        let zone = ZoneOffsets(timeZone: timeZone)
-        func midnight(_ m: YearMonth) -> Instant {
-            let date = LocalDate(year: m.year, month: m.month, day: 1)!
-            return zone.instant(localMilliseconds: Int64(date.daysSinceEpoch) * 86_400_000)
-        }
-        start = midnight(month)
-        end = midnight(month.adding(months: 1))
     }
 }
