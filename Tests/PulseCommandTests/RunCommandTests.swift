@@ -24,7 +24,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("published \(out.path)/2026-10"))
         let month = out.appendingPathComponent("2026-10")
-        #expect(try Self.files(month).keys.sorted() == ["accounts.csv", "data-quality.html", "kpis.csv", "kpis.json", "movements.csv", "quarantine.csv", "run.json", "tickets.csv", "warnings.csv"])
+        #expect(try Self.files(month).keys.sorted() == ["accounts.csv", "alerts.csv", "data-quality.html", "kpis.csv", "kpis.json", "movements.csv", "quarantine.csv", "run.json", "tickets.csv", "warnings.csv"])
         let folderMode = try FileManager.default.attributesOfItem(atPath: month.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o750)
         for name in try Self.files(month).keys {

@@ -29,9 +29,10 @@ public struct Extractor: Sendable {
 
     /// Reads every source.
     ///
-    /// - Parameter usageSink: called with each batch of usage events, in file order.
+    /// - Parameter usageSink: called with each batch of usage events, in file order, with the names
+    ///   numbered so far.
     /// - Throws: the ``IngestError`` of the first source (in canonical order) with a whole-file problem.
-    public func run(usageSink: (UsageEventBatch) -> Void = { _ in }) throws(IngestError) -> ExtractedData {
+    public func run(usageSink: (UsageEventBatch, UsageNames) -> Void = { _, _ in }) throws(IngestError) -> ExtractedData {
         let results = PartialResults()
         let group = DispatchGroup()
         let context = self.context
@@ -54,9 +55,9 @@ public struct Extractor: Sendable {
         let usage = Result { () throws(IngestError) -> SourceLoad in
             guard readsUsage else { return SourceLoad(source: .usageEvents) }
             return try UsageEventsReader(settings: settings[.usageEvents]!, context: context)
-                .read(into: &usageLog, names: &usageNames) { batch, _ in
+                .read(into: &usageLog, names: &usageNames) { batch, names in
                     summary.add(batch)
-                    usageSink(batch)
+                    usageSink(batch, names)
                 }
         }
         group.wait()

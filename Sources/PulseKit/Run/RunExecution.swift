@@ -46,8 +46,12 @@ struct RunExecution {
         }
         let fingerprints = FingerprintTask(files: snapshotFiles.map(\.1), folder: configuration.dataFolder)
         var data: ExtractedData
+        var activity = UsageActivity(month: period.month, keyFeatures: configuration.adoption.keyFeatures)
+        let zone = ZoneOffsets(timeZone: configuration.timeZone)
+        let asOfInstant = period.asOf
         do {
-            data = try Extractor(context: context, settings: configuration.sources, sources: snapshotSources).run()
+            data = try Extractor(context: context, settings: configuration.sources, sources: snapshotSources)
+                .run { batch, names in activity.record(batch, names: names, zone: zone, asOf: asOfInstant) }
         } catch {
             _ = try? fingerprints.wait()
             throw .pulse(.ingest(error))
@@ -91,6 +95,14 @@ struct RunExecution {
         } catch {
             throw .failed(error.description)
         }
+        if configuration.source(.usageEvents).load == .append {
+            let lastDate = period.lastDateBeforeAsOf
+            do {
+                try warehouse.read { db in try UsageStaging.record(into: &activity, lastDate: lastDate, in: db) }
+            } catch {
+                throw .failed(error.description)
+            }
+        }
         finish(.load, since: started, rows: rowsStaged, detail: "\(filesStaged) append files staged")
         let quality = ValidationReport(pipeline: options.pipeline, dataDirectory: configuration.dataFolder.path,
                                        maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
@@ -102,7 +114,7 @@ struct RunExecution {
 
         // Transform: every metric family, concurrently.
         started = clock.now()
-        let transformed = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration),
+        let transformed = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration, usage: activity),
                                              jobs: options.jobs)
         let table = transformed.figures
         finish(.transform, since: started, rows: table.figures.count,
@@ -123,11 +135,16 @@ struct RunExecution {
         let accounts = data.accounts
         let revenue = transformed.revenue
         let support = transformed.support
+        let facts = transformed.facts
+        let alerts = transformed.alerts
+        let healthModel = configuration.health
+        let alertRules = configuration.alerts
         let timeZone = configuration.timeZone
         var files: [(String, @Sendable () -> [UInt8])] = [
             ("kpis.csv", { KPIFiles.csv(table, period: month) }),
             ("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
-            ("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue) }),
+            ("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue, facts: facts, model: healthModel) }),
+            ("alerts.csv", { AlertsFile.csv(alerts, accounts: accounts, rules: alertRules) }),
             ("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
             ("tickets.csv", { TicketsFile.csv(support, timeZone: timeZone) }),
             ("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
@@ -155,13 +172,14 @@ struct RunExecution {
         // Publish: record the results, then swap the new set in.
         started = clock.now()
         do {
-            let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: revenue)
+            let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: revenue, facts: facts)
             try warehouse.write { db in
                 for (historyMonth, figures) in transformed.history.dropLast() {
                     try ResultStore.record(figures, period: historyMonth.description, runID: runID, in: db)
                 }
                 try ResultStore.record(table, period: month, runID: runID, in: db)
                 try ResultStore.record(snapshots: snapshots, period: month, runID: runID, in: db)
+                try ResultStore.record(alerts: alerts, accounts: accounts, rules: alertRules, period: month, runID: runID, in: db)
             }
         } catch {
             publisher.discard()

@@ -18,6 +18,8 @@ struct TransformInput: Sendable {
     var period: ReportingPeriod
     /// The pipeline.
     var configuration: PipelineConfiguration
+    /// Usage of M−2…M per account and user (nil: not collected, as when only revenue is computed).
+    var usage: UsageActivity? = nil
 }
 
 /// The metric families a run computes after revenue, in the order their figures are written.

@@ -11,4 +11,10 @@ struct TransformResult: Sendable {
     var revenue: RevenueResult
     /// Support: tickets created in M with their assessment, and the drivers.
     var support: SupportResult
+    /// Every account's facts at M (health, adoption, surveys, support, onboarding), accounts order.
+    var facts: [AccountFacts] = []
+    /// The alerts of M.
+    var alerts: [Alert] = []
+    /// Health overrides that had expired by the as-of date (listed, never dropped silently).
+    var expiredOverrides: [HealthOverride] = []
 }

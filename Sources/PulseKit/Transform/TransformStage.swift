@@ -34,6 +34,48 @@ enum TransformStage {
         var figures = history[history.count - 1].figures
         figures.append(contentsOf: support[0].figures)
         for part in tables { figures.append(contentsOf: part) }
-        return TransformResult(figures: figures.groupedByScope(), history: history, revenue: revenue, support: support[0])
+        var result = TransformResult(figures: figures, history: history, revenue: revenue, support: support[0])
+        accountLevel(input, into: &result, jobs: jobs)
+        result.figures = result.figures.groupedByScope()
+        return result
+    }
+
+    /// Adoption, onboarding, health and alerts: every account's facts at M and at M−1, the company
+    /// figures built from them, and the alerts.
+    static func accountLevel(_ input: TransformInput, into result: inout TransformResult, jobs: Int) {
+        let data = input.data
+        let configuration = input.configuration
+        let revenue = result.revenue
+        let scopes = ScopeMembership(accounts: data.accounts, revenue: revenue)
+        let loaded = { (source: CanonicalSource) in data.load(of: source).map { !$0.isMissing } ?? false }
+        let calendar = loaded(.tickets)
+            ? SupportFamily.calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: data.tickets, asOf: input.period.asOf)
+            : nil
+        let builder = AccountFactsBuilder(input: input, revenue: revenue, usage: input.usage?.accounts() ?? [:], calendar: calendar)
+        var both = [[AccountFacts]](repeating: [], count: 2)
+        both.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            ParallelLoop.run(2, jobs: jobs) { k in out.value[k] = builder.facts(previous: k == 1) }
+        }
+        var current = both[0]
+        let previous = both[1]
+        // health_delta: computed scores of M and M−1 (details 26: undefined for accounts new this month).
+        for a in current.indices where current[a].isPaying && previous[a].isPaying {
+            if let now = current[a].health?.score, let before = previous[a].health?.score { current[a].healthDelta = now - before }
+        }
+        result.facts = current
+        result.alerts = AlertEvaluation.alerts(rules: configuration.alerts, current: current, previous: previous)
+        result.expiredOverrides = HealthOverrideResolution(data.healthOverrides, asOfDate: input.period.asOfDate).expired
+        let onboarding = OnboardingFamily.accounts(data.accounts, milestones: data.milestones, settings: configuration.onboarding,
+                                                   asOf: input.period.asOf, asOfDate: input.period.asOfDate,
+                                                   timeZone: configuration.timeZone, milestonesLoaded: loaded(.milestones))
+        result.figures.append(contentsOf: AdoptionFamily.figures(
+            adoption: current.map { $0.isPaying ? $0.adoption : nil }, accounts: data.accounts,
+            keyFeatures: configuration.adoption.keyFeatures, usageLoaded: loaded(.usageEvents), scopes: scopes))
+        result.figures.append(contentsOf: OnboardingFamily.figures(
+            accounts: data.accounts, onboarding: onboarding, milestones: data.milestones, settings: configuration.onboarding,
+            monthStart: input.period.start, monthEnd: input.period.end, asOf: input.period.asOf, asOfDate: input.period.asOfDate,
+            timeZone: configuration.timeZone, milestonesLoaded: loaded(.milestones), scopes: scopes))
+        result.figures.append(contentsOf: HealthFamily.figures(current, scopes: scopes))
     }
 }

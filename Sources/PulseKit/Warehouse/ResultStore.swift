@@ -12,6 +12,20 @@ enum ResultStore {
         }
     }
 
+    /// Records the alerts of M with the facts each rule read.
+    static func record(alerts: [Alert], accounts: [Account], rules: [AlertRule], period: String, runID: Int64, in db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO alerts (run_id, period, account_id, rule_id, kind, status, owner, action, facts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for alert in alerts {
+            let rule = rules[alert.rule]
+            try statement.execute(arguments: [runID, period, accounts[alert.account].id, rule.id, rule.kind.rawValue,
+                                              alert.status.rawValue, rule.owner, rule.action,
+                                              alert.facts.map { "\($0.name)=\($0.value)" }.joined(separator: ";")])
+        }
+    }
+
     /// Records each listed account's facts for M as one JSON object per account.
     static func record(snapshots: [(accountID: String, facts: [UInt8])], period: String, runID: Int64, in db: Database) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO account_snapshots (run_id, period, account_id, facts) VALUES (?, ?, ?, ?)")

@@ -153,3 +153,26 @@ enum UsageStaging {
         return summary
     }
 }
+
+extension UsageStaging {
+    /// Records the staged daily usage of M−2…M into `activity`: days up to the last local date before
+    /// as-of (the daily aggregates keep no time of day, so with an as-of inside a day that whole day
+    /// counts).
+    static func record(into activity: inout UsageActivity, lastDate: LocalDate, in db: Database) throws {
+        var accountNames: [Int32: String] = [:]
+        var eventNames: [Int32: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, id, name FROM usage_names WHERE kind IN (0, 2)") {
+            let kind: Int64 = row[0], id: Int64 = row[1], name: String = row[2]
+            if kind == 0 { accountNames[Int32(id)] = name } else { eventNames[Int32(id)] = name }
+        }
+        let last = min(activity.dates.upperBound, lastDate.daysSinceEpoch)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT day, account, user, event FROM staged_usage_daily WHERE day BETWEEN ? AND ? AND count > 0
+            """, arguments: [Int64(activity.dates.lowerBound), Int64(last)])
+        while let row = try rows.next() {
+            let day: Int64 = row[0], account: Int64 = row[1], user: Int64 = row[2], event: Int64 = row[3]
+            activity.record(day: Int32(day), account: Int32(account), user: Int32(user), event: Int32(event),
+                            accountName: { accountNames[$0] ?? "" }, eventName: { eventNames[$0] ?? "" })
+        }
+    }
+}

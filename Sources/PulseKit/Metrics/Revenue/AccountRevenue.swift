@@ -9,6 +9,8 @@ public struct AccountRevenue: Sendable, Equatable {
     public var movement: Movement
     /// The index of the account's tier for M in ``RevenueResult/tiers``.
     public var tier: Int
+    /// The index of the account's tier for M−1 (what alerts evaluated at M−1 read).
+    public var previousTier: Int = 0
 
     /// Whether the account is a paying customer in M.
     public var isPaying: Bool { mrrEnd > 0 }

@@ -210,6 +210,7 @@ struct RevenueLedger {
                         // Not paying in any month of the window: its tier for M has arr 0.
                         facts.arrUnits = 0
                         results[a].tier = tiers.tier(of: facts)
+                        results[a].previousTier = results[a].tier
                         if results[a].tier == untiered { untieredSeen = true }
                         continue
                     }
@@ -246,7 +247,7 @@ struct RevenueLedger {
                         let c = mrrRow[k], p = mrrRow[k - 1], p3 = mrrRow[k - 3], p12 = mrrRow[k - lookback]
                         let isLast = r == computed - 1
                         let inAnyCohort = c | p | p3 | p12 != 0
-                        guard inAnyCohort || isLast else { continue }
+                        guard inAnyCohort || isLast || r == computed - 2 else { continue }
                         let arr = 12 &* (c > 0 ? c : p)
                         if arr != cachedArr {
                             facts.arrUnits = arr
@@ -255,8 +256,13 @@ struct RevenueLedger {
                         }
                         let movement = Movement.classify(previous: p, current: c,
                                                          paidBefore: paidFrom < Int32(firstOrdinal + k - 1))
+                        if r == computed - 2 {
+                            results[a].previousTier = cachedTier
+                            if !inAnyCohort { continue }
+                        }
                         if isLast {
-                            results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier)
+                            results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier,
+                                                        previousTier: results[a].previousTier)
                             if cachedTier == untiered { untieredSeen = true }
                             if !inAnyCohort { continue }
                         }

@@ -1,0 +1,106 @@
+import Rules
+import Tabular
+
+/// What is known about one account at a point in time (M as of as-of, or M−1 as of M_start): the facts
+/// of metrics.md §8 that health, alerts and `accounts.csv` read. Undefined facts are nil.
+public struct AccountFacts: Sendable, Equatable {
+    /// Whether the account pays in the month.
+    public var isPaying = false
+    /// Adoption in the month (paying accounts only).
+    var adoption: AccountAdoption?
+    /// Account NPS over the 180 days before as-of.
+    public var accountNPS: Double?
+    /// The most recent NPS score before as-of.
+    public var latestNPSScore: Int?
+    /// As-of date − the local date of that response.
+    public var daysSinceLastNPS: Int?
+    /// NPS responses in the 365 days before as-of (nil without an NPS source).
+    public var npsResponses365d: Int?
+    /// CSAT over the 90 days before as-of.
+    public var csat90d: Double?
+    /// Tickets created in the 90 days before as-of with a breached SLA (nil without a tickets source).
+    public var slaBreaches90d: Int?
+    /// Tickets created in the 90 days before as-of (nil without a tickets source).
+    public var tickets90d: Int?
+    /// As-of date − signup_date.
+    public var tenureDays: Int?
+    /// renewal_date − as-of date.
+    public var daysToRenewal: Int?
+    /// Time to first value in days.
+    public var ttfvDays: Int?
+    /// Onboarding status.
+    public var onboardingStatus: String?
+    /// MRR at the month's end (money, 4 decimals).
+    public var mrr: Int64 = 0
+    /// The tier for the month.
+    public var tier = ""
+    /// The plan.
+    public var plan = ""
+    /// Seats.
+    public var seats: Int?
+    /// The computed health score (paying accounts only).
+    public var health: HealthScore?
+    /// The final score and band after any override.
+    public var finalScore: Double?
+    /// The final band (`unknown` without a score).
+    public var finalBand: HealthBand = .unknown
+    /// score(M) − score(M−1), computed scores; nil when either is undefined.
+    public var healthDelta: Double?
+    /// The override in force, if any.
+    public var override: HealthOverride?
+
+    /// The raw value of a health component.
+    func raw(_ component: HealthComponentName) -> Double? {
+        switch component {
+        case .licenseUtilization: adoption?.licenseUtilization
+        case .featureBreadth: adoption?.featureBreadth
+        case .usageTrend: adoption?.mauChange
+        case .support: slaBreaches90d.map(Double.init)
+        case .nps: accountNPS
+        case .csat: csat90d
+        }
+    }
+}
+
+extension AccountFacts: RuleFacts {
+    /// The fact in `AccountFactCatalog.vocabulary`'s slot `slot`.
+    public func value(ofSlot slot: Int) -> RuleValue {
+        func number(_ value: Double?) -> RuleValue { value.map(RuleValue.number) ?? .undefined }
+        func integer(_ value: Int?) -> RuleValue { value.map { .number(Double($0)) } ?? .undefined }
+        switch slot {
+        case 0: return number(finalScore)
+        case 1: return .string(finalBand.rawValue)
+        case 2: return number(healthDelta)
+        case 3: return number(adoption?.licenseUtilization)
+        case 4: return integer(adoption?.mau)
+        case 5: return number(adoption?.mauChange)
+        case 6: return number(adoption?.featureBreadth)
+        case 7: return number(accountNPS)
+        case 8: return integer(latestNPSScore)
+        case 9: return integer(daysSinceLastNPS)
+        case 10: return integer(npsResponses365d)
+        case 11: return number(csat90d)
+        case 12: return integer(slaBreaches90d)
+        case 13: return integer(tickets90d)
+        case 14: return integer(tenureDays)
+        case 15: return integer(daysToRenewal)
+        case 16: return onboardingStatus.map(RuleValue.string) ?? .undefined
+        case 17: return .number(Double(mrr) / Double(Money.unitsPerWhole))
+        case 18: return .number(Double(12 * mrr) / Double(Money.unitsPerWhole))
+        case 19: return .string(tier)
+        case 20: return .string(plan)
+        case 21: return integer(seats)
+        default: return .undefined
+        }
+    }
+
+    /// A fact's value as written in `alerts.csv` and `pulse explain` (empty when undefined).
+    func text(ofSlot slot: Int) -> String {
+        switch value(ofSlot: slot) {
+        case .number(let n): NumberText.shortest(n)
+        case .string(let s): s
+        case .boolean(let b): b ? "true" : "false"
+        case .undefined: ""
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// One paying account's adoption in a month (metrics.md §5): MAU, license utilization, feature
+/// breadth, DAU average and MAU change.
+struct AccountAdoption: Sendable, Equatable {
+    /// Distinct users with at least one event in the month.
+    var mau: Int
+    /// mau / seats; nil without seats > 0 (may exceed 1).
+    var licenseUtilization: Double?
+    /// Key features used / number of key features; nil without key features.
+    var featureBreadth: Double?
+    /// Σ over the days of the month of distinct users that day / days in the month (details 10).
+    var dauAverage: Double
+    /// mau / mau of the month before − 1; nil when the month before had no active user (details 22).
+    var mauChange: Double?
+    /// Key features used (bit k = key feature k).
+    var features: UInt64
+
+    /// The adoption of an account with `usage` (nil: no event) and `seats`, in M (`previous` false) or
+    /// in M−1 (`previous` true).
+    init(_ usage: AccountUsage?, seats: Int?, keyFeatureCount: Int, previous: Bool) {
+        let usage = usage ?? AccountUsage(daysInMonth: (1, 1, 1))
+        let (mau, before, days, userDays, features) = previous
+            ? (usage.mau.1, usage.mau.0, usage.daysInMonth.1, usage.activeUserDays.0, usage.features.0)
+            : (usage.mau.2, usage.mau.1, usage.daysInMonth.2, usage.activeUserDays.1, usage.features.1)
+        self.mau = mau
+        licenseUtilization = seats.flatMap { $0 > 0 ? Double(mau) / Double($0) : nil }
+        featureBreadth = keyFeatureCount > 0 ? Double(features.nonzeroBitCount) / Double(keyFeatureCount) : nil
+        dauAverage = Double(userDays) / Double(days)
+        mauChange = before > 0 ? Double(mau) / Double(before) - 1 : nil
+        self.features = features
+    }
+}
