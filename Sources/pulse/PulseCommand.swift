@@ -9,7 +9,7 @@ struct PulseCommand: ParsableCommand {
         commandName: "pulse",
         abstract: "Customer-success KPIs, health scores and reports from CRM, helpdesk, survey and product exports.",
         version: PulseKit.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self, HistoryCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self, ExplainCommand.self, HistoryCommand.self]
     )
 
     /// Parses and runs a command; a bad command line exits 2 (the spec's code), not

@@ -23,8 +23,11 @@ import Tabular
 
     /// Accounts with the signup dates a case needs, their milestones, and the settings.
     struct OnboardingCase {
+        /// The CRM's accounts, in order.
         var accounts: [Account] = []
+        /// The milestone rows, in file order.
         var milestones: [Milestone] = []
+        /// The pipeline's onboarding settings (the defaults unless a case changes them).
         var settings = OnboardingSettings.default
         /// Whether the milestones source was loaded.
         var loaded = true

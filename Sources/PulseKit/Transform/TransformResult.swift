@@ -13,6 +13,8 @@ struct TransformResult: Sendable {
     var support: SupportResult
     /// Every account's facts at M (health, adoption, surveys, support, onboarding), accounts order.
     var facts: [AccountFacts] = []
+    /// Every account's facts at M−1, as of M_start (what `health_delta` and `new` alerts compare with).
+    var previousFacts: [AccountFacts] = []
     /// The alerts of M.
     var alerts: [Alert] = []
     /// Health overrides that had expired by the as-of date (listed, never dropped silently).

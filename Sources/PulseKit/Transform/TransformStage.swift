@@ -64,6 +64,7 @@ enum TransformStage {
             if let now = current[a].health?.score, let before = previous[a].health?.score { current[a].healthDelta = now - before }
         }
         result.facts = current
+        result.previousFacts = previous
         result.alerts = AlertEvaluation.alerts(rules: configuration.alerts, current: current, previous: previous)
         result.expiredOverrides = HealthOverrideResolution(data.healthOverrides, asOfDate: input.period.asOfDate).expired
         let onboarding = OnboardingFamily.accounts(data.accounts, milestones: data.milestones, settings: configuration.onboarding,

@@ -1,0 +1,102 @@
+import Foundation
+import Tabular
+
+/// `pulse explain`: why an account's health score is what it is — each component's raw value, points,
+/// effective weight, contribution and change since M−1, the components that moved the score most, any
+/// override with its reason and author, and the alerts with the facts behind them.
+public enum AccountExplanation {
+    /// Computes the month for `options` (reading every source's files; nothing is written or published)
+    /// and renders the explanation of `accountID`.
+    public static func explain(accountID: String, options: RunOptions) -> Result<String, RunError> {
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try PipelineConfiguration.load(from: URL(fileURLWithPath: options.pipeline),
+                                                           dataOverride: options.data.map { URL(fileURLWithPath: $0) })
+        } catch {
+            return .failure(.pulse(.pipeline(error)))
+        }
+        let period: ReportingPeriod
+        do {
+            period = try ReportingPeriod.resolve(period: options.period, asOf: options.asOf, timeZone: configuration.timeZone, now: options.now)
+        } catch {
+            return .failure(error)
+        }
+        let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
+                                    currency: configuration.currency, jobs: options.jobs)
+        var activity = UsageActivity(month: period.month, keyFeatures: configuration.adoption.keyFeatures)
+        let zone = ZoneOffsets(timeZone: configuration.timeZone)
+        let data: ExtractedData
+        do {
+            data = try Extractor(context: context, settings: configuration.sources)
+                .run { batch, names in activity.record(batch, names: names, zone: zone, asOf: period.asOf) }
+        } catch {
+            return .failure(.pulse(.ingest(error)))
+        }
+        guard let position = data.accounts.firstIndex(where: { $0.id == accountID }) else {
+            return .failure(.badOption("account \"\(accountID)\" is not in the accounts file"))
+        }
+        let input = TransformInput(data: data, period: period, configuration: configuration, usage: activity)
+        let result = TransformStage.run([], input: input, jobs: options.jobs)
+        return .success(render(position: position, data: data, result: result, configuration: configuration, period: period))
+    }
+
+    /// The explanation text.
+    static func render(position a: Int, data: ExtractedData, result: TransformResult, configuration: PipelineConfiguration,
+                       period: ReportingPeriod) -> String {
+        let account = data.accounts[a]
+        let facts = result.facts[a]
+        let before = result.previousFacts[a]
+        let previousMonth = period.month.adding(months: -1)
+        func number(_ value: Double?, _ places: Int = 2) -> String { value.map { NumberText.fixed($0, places: places) } ?? "n/a" }
+        var out = "\(account.id)  \(account.name)\n"
+        out += "plan \(account.plan), tier \(facts.tier), MRR \(Money.text(facts.mrr)) — \(period.month), as of \(period.asOfText)\n\n"
+        guard facts.isPaying, let health = facts.health else {
+            out += "Not a paying customer in \(period.month): no health score.\n"
+            return out + factsSection(facts)
+        }
+        out += "health     \(number(health.score)) \(health.band.rawValue)"
+        if let override = facts.override {
+            out += "  →  final \(number(facts.finalScore)) \(facts.finalBand.rawValue), overridden by \(override.author): \(override.reason) (until \(override.expiresOn))"
+        }
+        out += "\n"
+        let previousScore = before.isPaying ? before.health?.score : nil
+        out += "delta      \(facts.healthDelta.map { ($0 >= 0 ? "+" : "") + NumberText.fixed($0, places: 2) } ?? "n/a")"
+        out += previousScore.map { " since \(previousMonth) (\(NumberText.fixed($0, places: 2)))" } ?? " (no score in \(previousMonth))"
+        out += "\n\n"
+        var rows = [["component", "raw", "points", "weight", "contribution", "change"]]
+        var changes: [(name: String, change: Double)] = []
+        for (k, part) in health.parts.enumerated() {
+            let old = before.isPaying ? before.health?.parts[k].contribution : nil
+            let change = old.map { part.contribution - $0 }
+            if let change { changes.append((part.name.name, change)) }
+            rows.append([part.name.name, number(part.raw, 4), number(part.points), part.points == nil ? "missing" : NumberText.fixed(part.effectiveWeight * 100, places: 1) + "%",
+                         number(part.contribution), change.map { ($0 >= 0 ? "+" : "") + NumberText.fixed($0, places: 2) } ?? "n/a"])
+        }
+        out += TextTable(rows: rows, rightAligned: [1, 2, 3, 4, 5]).rendered()
+        let moved = changes.filter { abs($0.change) >= 0.005 }.sorted { (abs($0.change), $1.name) > (abs($1.change), $0.name) }.prefix(3)
+        if !moved.isEmpty {
+            out += "\nmoved most since \(previousMonth): "
+            out += moved.map { "\($0.name) \($0.change >= 0 ? "+" : "")\(NumberText.fixed($0.change, places: 2))" }.joined(separator: ", ") + "\n"
+        }
+        let alerts = result.alerts.filter { $0.account == a }
+        out += "\nalerts (\(alerts.count))\n"
+        for alert in alerts {
+            let rule = configuration.alerts[alert.rule]
+            out += "  \(rule.id)  \(rule.kind.rawValue), \(alert.status.rawValue), owner \(rule.owner)\n"
+            out += "    when \(rule.when.text)\n"
+            out += "    facts \(alert.facts.map { "\($0.name)=\($0.value.isEmpty ? "n/a" : $0.value)" }.joined(separator: ", "))\n"
+            out += "    \(rule.action)\n"
+        }
+        return out + factsSection(facts)
+    }
+
+    /// Every fact of metrics.md §8, `n/a` when undefined.
+    static func factsSection(_ facts: AccountFacts) -> String {
+        var rows = [["fact", "value"]]
+        for (slot, name) in AccountFactCatalog.vocabulary.names.enumerated() {
+            let value = facts.text(ofSlot: slot)
+            rows.append([name, value.isEmpty ? "n/a" : value])
+        }
+        return "\nfacts\n" + TextTable(rows: rows).rendered()
+    }
+}
