@@ -94,8 +94,10 @@ public enum HealthComponentMapping: Sendable, Equatable {
     public func points(for raw: Double) -> Double {
         switch self {
         case let .linear(low, high):
-            let share = (raw - low) / (high - low)
-            return min(max(share, 0), 1) * 100
+            let share = min(max((raw - low) / (high - low), 0), 1)
+            // Rounded to 9 decimals: binary floating point would make linear(0.2, 0.8) of 0.5 give
+            // 49.999999999999986 points instead of 50.
+            return (share * 100 * 1e9).rounded() / 1e9
         case let .bands(bands):
             var points = bands.first?.points ?? 0
             for band in bands where raw >= band.from { points = band.points }

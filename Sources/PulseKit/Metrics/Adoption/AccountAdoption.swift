@@ -13,7 +13,9 @@ struct AccountAdoption: Sendable, Equatable {
     var mauChange: Double?
     /// Key features used (bit k = key feature k).
     var features: UInt64
+}
 
+extension AccountAdoption {
     /// The adoption of an account with `usage` (nil: no event) and `seats`, in M (`previous` false) or
     /// in M−1 (`previous` true).
     init(_ usage: AccountUsage?, seats: Int?, keyFeatureCount: Int, previous: Bool) {
