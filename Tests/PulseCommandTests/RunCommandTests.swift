@@ -120,3 +120,35 @@ import Testing
         }
     }
 }
+
+/// `pulse explain`: the breakdown a CSM reads in the terminal.
+@Suite struct ExplainCommandTests {
+    @Test func explainsAnAccountsHealthAlertsAndFacts() throws {
+        let outcome = try PulseProcess.run(["explain", "A00002", "pipelines/monthly-kpi.yml", "--period", "2026-10"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = outcome.stdout
+        #expect(text.hasPrefix("A00002  株式会社神戸フーズ\n"))
+        #expect(text.contains("component                raw  points   weight  contribution  change"))
+        #expect(text.contains("overridden by"))
+        #expect(text.contains("moved most since 2026-09: "))
+        #expect(text.contains("alerts ("))
+        #expect(text.contains("\nfacts\n"))
+        // The contributions' changes add up to the delta: the explanation and the score agree.
+        let changes = text.split(separator: "\n").filter { line in
+            HealthComponentNameList.names.contains { line.hasPrefix($0 + " ") }
+        }.compactMap { Double($0.split(separator: " ").last!) }
+        let delta = text.split(separator: "\n").first { $0.hasPrefix("delta") }.flatMap { Double($0.split(separator: " ")[1]) }
+        if let delta, changes.count == 6 { #expect(abs(changes.reduce(0, +) - delta) < 0.05) }
+    }
+
+    @Test func unknownAccountIsABadCommandLine() throws {
+        let outcome = try PulseProcess.run(["explain", "NOPE", "pipelines/monthly-kpi.yml", "--period", "2026-10"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "pulse explain: account \"NOPE\" is not in the accounts file\n")
+    }
+}
+
+/// The default health components, as `pulse explain` names them.
+enum HealthComponentNameList {
+    static let names = ["license_utilization", "feature_breadth", "usage_trend", "support", "nps", "csat"]
+}
