@@ -55,6 +55,8 @@ let package = Package(
                           path: "benchmarks/Sources/RevenueBenchmark"),
         .executableTarget(name: "support-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/SupportBenchmark"),
+        .executableTarget(name: "adoption-benchmark", dependencies: ["PulseKit", "Tabular"],
+                          path: "benchmarks/Sources/AdoptionBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         // Test support shared by the property tests (a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

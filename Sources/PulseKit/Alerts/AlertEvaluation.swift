@@ -4,12 +4,18 @@ enum AlertEvaluation {
     /// The alerts, by account (file order) then rule (pipeline order).
     static func alerts(rules: [AlertRule], current: [AccountFacts], previous: [AccountFacts]) -> [Alert] {
         var alerts: [Alert] = []
-        for (a, facts) in current.enumerated() where facts.isPaying {
-            for (r, rule) in rules.enumerated() where rule.condition.evaluate(facts) {
-                let before = previous[a]
-                let held = before.isPaying && rule.condition.evaluate(before)
-                let read = zip(rule.condition.factsRead, rule.condition.slotsRead).map { ($0, facts.text(ofSlot: $1)) }
-                alerts.append(Alert(account: a, rule: r, status: held ? .ongoing : .new, facts: read))
+        // Through buffers: copying an account's facts for each rule would retain every string they hold.
+        current.withUnsafeBufferPointer { current in
+            previous.withUnsafeBufferPointer { previous in
+                rules.withUnsafeBufferPointer { rules in
+                    for a in current.indices where current[a].isPaying {
+                        for r in rules.indices where rules[r].condition.evaluate(current[a]) {
+                            let held = previous[a].isPaying && rules[r].condition.evaluate(previous[a])
+                            let read = zip(rules[r].condition.factsRead, rules[r].condition.slotsRead).map { ($0, current[a].text(ofSlot: $1)) }
+                            alerts.append(Alert(account: a, rule: r, status: held ? .ongoing : .new, facts: read))
+                        }
+                    }
+                }
             }
         }
         return alerts

@@ -2,7 +2,7 @@ import BusinessTime
 import Foundation
 import Tabular
 
-/// Builds every account's facts at a point in time: M as of as-of, or M−1 as of M_start ("computed
+/// Builds every account's facts at a point in time (health is scored afterwards by ``HealthScoring``): M as of as-of, or M−1 as of M_start ("computed
 /// the same way", metrics.md §7–8), from the revenue result, usage, tickets, surveys and milestones.
 struct AccountFactsBuilder {
     let input: TransformInput
@@ -40,7 +40,10 @@ struct AccountFactsBuilder {
         if ticketsLoaded, let calendar {
             let from = before(90)
             let plans = Dictionary(data.accounts.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
-            for ticket in data.tickets where ticket.status != .deleted && ticket.createdAt >= from && ticket.createdAt < asOf {
+            for k in data.tickets.indices {
+                let created = data.tickets[k].createdAt
+                guard created >= from, created < asOf, data.tickets[k].status != .deleted else { continue }
+                let ticket = data.tickets[k]
                 tickets90[ticket.accountID, default: 0] += 1
                 let assessment = TicketAssessment(ticket, plan: plans[ticket.accountID], asOf: asOf, calendar: calendar,
                                                   matrix: configuration.priorityMatrix, targets: configuration.sla)
@@ -82,11 +85,7 @@ struct AccountFactsBuilder {
                 facts.adoption = input.usage == nil && !loaded(.usageEvents) ? nil
                     : AccountAdoption(usage[account.id], seats: account.seats, keyFeatureCount: keyFeatureCount, previous: previous)
                 if !loaded(.usageEvents) { facts.adoption = nil }
-                let health = HealthScore(model: configuration.health) { facts.raw($0) }
-                facts.health = health
                 facts.override = overrides.active[account.id]
-                (facts.finalScore, facts.finalBand) = HealthOverrideResolution.apply(
-                    facts.override, to: health.score, band: health.band, thresholds: configuration.health.bands)
             }
             return facts
         }

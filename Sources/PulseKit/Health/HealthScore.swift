@@ -28,6 +28,7 @@ public struct HealthScore: Sendable, Equatable {
     /// Scores raw values (by component) with `model`.
     public init(model: HealthModel, raw: (HealthComponentName) -> Double?) {
         var parts: [Part] = []
+        parts.reserveCapacity(model.components.count)
         var presentWeight = 0.0
         for component in model.components {
             let value = raw(component.name)

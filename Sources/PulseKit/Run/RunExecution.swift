@@ -118,7 +118,8 @@ struct RunExecution {
                                              jobs: options.jobs)
         let table = transformed.figures
         finish(.transform, since: started, rows: table.figures.count,
-               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count) months")
+               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count) months; health and alerts "
+                   + "\(Int(transformed.healthAndAlerts.components.attoseconds / 1_000_000_000_000_000 + transformed.healthAndAlerts.components.seconds * 1000)) ms")
 
         // Report: every file of the set, concurrently, into the staging folder.
         started = clock.now()
@@ -208,7 +209,7 @@ struct RunExecution {
             }
         }
         progress?(line)
-        var metadata: Logger.Metadata = ["stage": "\(stage.rawValue)", "duration_ms": "\(timing.milliseconds)"]
+        var metadata: Logger.Metadata = ["stage": "\(stage.rawValue)", "duration_ms": "\(timing.milliseconds)", "detail": "\(detail)"]
         if let rows { metadata["rows"] = "\(rows)" }
         logger.info("stage finished", metadata: metadata)
     }

@@ -15,6 +15,8 @@ struct TransformResult: Sendable {
     var facts: [AccountFacts] = []
     /// Every account's facts at M−1, as of M_start (what `health_delta` and `new` alerts compare with).
     var previousFacts: [AccountFacts] = []
+    /// How long scoring health (M and M−1) and evaluating the alerts took: logged, never published.
+    var healthAndAlerts: Duration = .zero
     /// The alerts of M.
     var alerts: [Alert] = []
     /// Health overrides that had expired by the as-of date (listed, never dropped silently).

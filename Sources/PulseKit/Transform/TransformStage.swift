@@ -58,14 +58,17 @@ enum TransformStage {
             ParallelLoop.run(2, jobs: jobs) { k in out.value[k] = builder.facts(previous: k == 1) }
         }
         var current = both[0]
-        let previous = both[1]
-        // health_delta: computed scores of M and M−1 (details 26: undefined for accounts new this month).
-        for a in current.indices where current[a].isPaying && previous[a].isPaying {
-            if let now = current[a].health?.score, let before = previous[a].health?.score { current[a].healthDelta = now - before }
-        }
+        var previous = both[1]
+        // Health and alerts, timed on their own for the benchmark (the facts above are the other
+        // families' per-account results).
+        let scoring = ContinuousClock.now
+        HealthScoring.score(&current, model: configuration.health)
+        HealthScoring.score(&previous, model: configuration.health)
+        HealthScoring.delta(&current, previous: previous)
+        result.alerts = AlertEvaluation.alerts(rules: configuration.alerts, current: current, previous: previous)
+        result.healthAndAlerts = scoring.duration(to: .now)
         result.facts = current
         result.previousFacts = previous
-        result.alerts = AlertEvaluation.alerts(rules: configuration.alerts, current: current, previous: previous)
         result.expiredOverrides = HealthOverrideResolution(data.healthOverrides, asOfDate: input.period.asOfDate).expired
         let onboarding = OnboardingFamily.accounts(data.accounts, milestones: data.milestones, settings: configuration.onboarding,
                                                    asOf: input.period.asOf, asOfDate: input.period.asOfDate,

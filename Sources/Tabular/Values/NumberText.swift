@@ -13,6 +13,10 @@ public enum NumberText {
         precondition(value.isFinite, "only finite numbers are written")
         if value == 0 { return "0" }
         let text = value.description   // shortest round-trip digits, sometimes with an exponent
+        // The common case: no exponent, so only a trailing ".0" is to go.
+        if !text.utf8.contains(UInt8(ascii: "e")) {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {

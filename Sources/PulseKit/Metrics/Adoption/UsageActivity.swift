@@ -78,7 +78,7 @@ public struct UsageActivity: Sendable {
 
     /// Records a batch of parsed usage events: those at or after `asOf` have not happened yet, rows
     /// with count ≤ 0 are no activity.
-    mutating func record(_ batch: UsageEventBatch, names: UsageNames, zone: ZoneOffsets, asOf: Instant) {
+    public mutating func record(_ batch: UsageEventBatch, names: UsageNames, zone: ZoneOffsets, asOf: Instant) {
         let limit = asOf.millisecondsSinceEpoch
         for i in 0..<batch.count where batch.timestamps[i] < limit && batch.counts[i] > 0 {
             let day = zone.localDate(at: Instant(millisecondsSinceEpoch: batch.timestamps[i])).daysSinceEpoch

@@ -8,8 +8,9 @@ public enum SupportFamily {
     /// The business calendar of the pipeline, precomputed over the dates `tickets` and as-of need.
     public static func calendar(_ settings: BusinessCalendarSettings, timeZone: TimeZone, tickets: [Ticket], asOf: Instant) -> BusinessCalendar {
         let zone = ZoneOffsets(timeZone: timeZone)
-        var first = zone.localDate(at: asOf)
-        for ticket in tickets where zone.localDate(at: ticket.createdAt) < first { first = zone.localDate(at: ticket.createdAt) }
+        var earliest = asOf
+        for k in tickets.indices where tickets[k].createdAt < earliest { earliest = tickets[k].createdAt }
+        let first = zone.localDate(at: earliest)
         var week: [Int: WorkingSpan] = [:]
         for (weekday, span) in settings.hours.days {
             let iso = weekday.calendarWeekday == 1 ? 7 : weekday.calendarWeekday - 1
@@ -33,8 +34,8 @@ public enum SupportFamily {
         let monthEnd = min(period.end, asOf)
         let ticketsLoaded = input.data.load(of: .tickets).map { !$0.isMissing } ?? false
         let articlesLoaded = input.data.load(of: .articleEvents).map { !$0.isMissing } ?? false
-        let visible = input.data.tickets.filter { $0.createdAt < asOf && $0.status != .deleted }
-        let calendar = calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: visible, asOf: asOf)
+        let tickets = input.data.tickets
+        let calendar = calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: tickets, asOf: asOf)
         var totals = [SupportTotals](repeating: SupportTotals(), count: scopes.names.count)
         var result = SupportResult()
         var categories: [String: (now: Int, before: Int)] = [:]
@@ -42,16 +43,26 @@ public enum SupportFamily {
         let previousStart = period.month.adding(months: -1)
         let previous = MonthBounds(month: previousStart, timeZone: configuration.timeZone)
 
-        for ticket in visible {
+        for k in tickets.indices {
+            // Only tickets created before as-of are seen, and deleted ones are dropped. Most tickets of a
+            // long export are solved long before M: they are skipped without copying them.
+            let created = tickets[k].createdAt
+            guard created < asOf, tickets[k].status != .deleted else { continue }
+            let solved = tickets[k].solvedAt.flatMap { $0 < asOf ? $0 : nil }
+            let inMonth = created >= period.start && created < monthEnd
+            let solvedInMonth = solved.map { $0 >= period.start && $0 < monthEnd } ?? false
+            let inPreviousMonth = created >= previous.start && created < previous.end
+            guard inMonth || solvedInMonth || solved == nil || inPreviousMonth else { continue }
+            let ticket = tickets[k]
             let position = scopes.position(of: ticket.accountID)
-            let plan = position.map { input.data.accounts[$0].plan }
-            let inMonth = ticket.createdAt >= period.start && ticket.createdAt < monthEnd
-            if ticket.createdAt >= previous.start && ticket.createdAt < previous.end {
-                categories[ticket.category ?? "(none)", default: (0, 0)].before += 1
+            if inPreviousMonth { categories[ticket.category ?? "(none)", default: (0, 0)].before += 1 }
+            if !inMonth && !solvedInMonth {
+                for s in scopes.scopes(ofPosition: position) { totals[s].backlog += 1 }
+                continue
             }
+            let plan = position.map { input.data.accounts[$0].plan }
             let assessment = TicketAssessment(ticket, plan: plan, asOf: asOf, calendar: calendar,
                                               matrix: configuration.priorityMatrix, targets: configuration.sla)
-            let solvedInMonth = assessment.solvedAt.map { $0 >= period.start && $0 < monthEnd } ?? false
             for s in scopes.scopes(ofPosition: position) {
                 if assessment.solvedAt == nil { totals[s].backlog += 1 }
                 if solvedInMonth {

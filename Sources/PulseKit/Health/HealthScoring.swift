@@ -1,0 +1,21 @@
+/// Scores every paying account's health from its facts, applies the override in force, and sets
+/// `health_delta` against M−1's computed score (metrics.md §7, details 26).
+enum HealthScoring {
+    /// Scores `facts` in place (accounts paying in the month only).
+    static func score(_ facts: inout [AccountFacts], model: HealthModel) {
+        for a in facts.indices where facts[a].isPaying {
+            let raw = HealthComponentName.allCases.map { facts[a].raw($0) }
+            let health = HealthScore(model: model) { raw[HealthComponentName.allCases.firstIndex(of: $0)!] }
+            facts[a].health = health
+            (facts[a].finalScore, facts[a].finalBand) = HealthOverrideResolution.apply(
+                facts[a].override, to: health.score, band: health.band, thresholds: model.bands)
+        }
+    }
+
+    /// `health_delta` = score(M) − score(M−1), computed scores, for accounts paying at both.
+    static func delta(_ current: inout [AccountFacts], previous: [AccountFacts]) {
+        for a in current.indices where current[a].isPaying && previous[a].isPaying {
+            if let now = current[a].health?.score, let before = previous[a].health?.score { current[a].healthDelta = now - before }
+        }
+    }
+}
