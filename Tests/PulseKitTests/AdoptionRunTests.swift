@@ -67,13 +67,13 @@ import Tabular
     }
 
     @Test func licenseUtilizationNeedsSeats() {
-        var usage = AccountUsage(daysInMonth: (31, 30, 31))
-        usage.mau = (0, 2, 4)
-        let withSeats = AccountAdoption(usage, seats: 8, keyFeatureCount: 5, previous: false)
+        var usage = AccountUsage(daysInMonth: [31, 30, 31])
+        usage.mau = [4, 2, 0, 0]   // M, M−1, M−2, M−3
+        let withSeats = AccountAdoption(usage, seats: 8, keyFeatureCount: 5, monthsBack: 0)
         #expect(withSeats.licenseUtilization == 0.5 && withSeats.mauChange == 1)
-        #expect(AccountAdoption(usage, seats: nil, keyFeatureCount: 5, previous: false).licenseUtilization == nil)
-        #expect(AccountAdoption(usage, seats: 0, keyFeatureCount: 5, previous: false).licenseUtilization == nil)
-        #expect(AccountAdoption(usage, seats: 8, keyFeatureCount: 0, previous: false).featureBreadth == nil)
-        #expect(AccountAdoption(usage, seats: 8, keyFeatureCount: 5, previous: true).mauChange == nil)   // mau(M−2) = 0
+        #expect(AccountAdoption(usage, seats: nil, keyFeatureCount: 5, monthsBack: 0).licenseUtilization == nil)
+        #expect(AccountAdoption(usage, seats: 0, keyFeatureCount: 5, monthsBack: 0).licenseUtilization == nil)
+        #expect(AccountAdoption(usage, seats: 8, keyFeatureCount: 0, monthsBack: 0).featureBreadth == nil)
+        #expect(AccountAdoption(usage, seats: 8, keyFeatureCount: 5, monthsBack: 1).mauChange == nil)   // mau(M−2) = 0
     }
 }

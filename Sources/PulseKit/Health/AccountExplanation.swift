@@ -59,6 +59,10 @@ public enum AccountExplanation {
             out += "  →  final \(number(facts.finalScore)) \(facts.finalBand.rawValue), overridden by \(override.author): \(override.reason) (until \(override.expiresOn))"
         }
         out += "\n"
+        for expired in result.expiredOverrides where expired.accountID == account.id {
+            let what = expired.score.map { "score \($0)" } ?? expired.band.map { "band \($0.rawValue)" } ?? ""
+            out += "expired    override \(what) by \(expired.author): \(expired.reason) (until \(expired.expiresOn))\n"
+        }
         let previousScore = before.isPaying ? before.health?.score : nil
         out += "delta      \(facts.healthDelta.map { ($0 >= 0 ? "+" : "") + NumberText.fixed($0, places: 2) } ?? "n/a")"
         out += previousScore.map { " since \(previousMonth) (\(NumberText.fixed($0, places: 2)))" } ?? " (no score in \(previousMonth))"

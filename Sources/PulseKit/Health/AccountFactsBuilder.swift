@@ -12,13 +12,16 @@ struct AccountFactsBuilder {
     /// The business calendar for SLA assessments (nil without tickets).
     let calendar: BusinessCalendar?
 
-    /// The facts of every loaded account (same order), at M (`previous` false) or M−1 (`previous` true).
-    func facts(previous: Bool) -> [AccountFacts] {
+    /// The facts of every loaded account (same order), `monthsBack` months before M: 0 is M as of
+    /// as-of, 1 is M−1 as of M_start, 2 is M−2 as of the start of M−1.
+    func facts(monthsBack: Int) -> [AccountFacts] {
         let data = input.data
         let configuration = input.configuration
         let zone = ZoneOffsets(timeZone: configuration.timeZone)
-        let asOf = previous ? input.period.start : input.period.asOf
-        let asOfDate = previous ? zone.localDate(at: input.period.start) : input.period.asOfDate
+        let previous = monthsBack > 0
+        let asOf = monthsBack == 0 ? input.period.asOf
+            : MonthBounds(month: input.period.month.adding(months: 1 - monthsBack), timeZone: configuration.timeZone).start
+        let asOfDate = monthsBack == 0 ? input.period.asOfDate : zone.localDate(at: asOf)
         let loaded = { (source: CanonicalSource) in data.load(of: source).map { !$0.isMissing } ?? false }
         let day: Int64 = 86_400_000
         func before(_ days: Int64) -> Instant { Instant(millisecondsSinceEpoch: asOf.millisecondsSinceEpoch - days * day) }
@@ -63,7 +66,7 @@ struct AccountFactsBuilder {
             let account = data.accounts[a]
             let row = revenue.accounts[a]
             var facts = AccountFacts()
-            facts.mrr = previous ? row.mrrStart : row.mrrEnd
+            facts.mrr = [row.mrrEnd, row.mrrStart, row.mrrTwoMonthsAgo][monthsBack]
             facts.isPaying = facts.mrr > 0
             facts.tier = revenue.tiers[previous ? row.previousTier : row.tier]
             facts.plan = account.plan
@@ -83,7 +86,7 @@ struct AccountFactsBuilder {
             facts.onboardingStatus = onboarding[a].status?.rawValue
             if facts.isPaying {
                 facts.adoption = input.usage == nil && !loaded(.usageEvents) ? nil
-                    : AccountAdoption(usage[account.id], seats: account.seats, keyFeatureCount: keyFeatureCount, previous: previous)
+                    : AccountAdoption(usage[account.id], seats: account.seats, keyFeatureCount: keyFeatureCount, monthsBack: monthsBack)
                 if !loaded(.usageEvents) { facts.adoption = nil }
                 facts.override = overrides.active[account.id]
             }

@@ -52,19 +52,23 @@ enum TransformStage {
             ? SupportFamily.calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: data.tickets, asOf: input.period.asOf)
             : nil
         let builder = AccountFactsBuilder(input: input, revenue: revenue, usage: input.usage?.accounts() ?? [:], calendar: calendar)
-        var both = [[AccountFacts]](repeating: [], count: 2)
-        both.withUnsafeMutableBufferPointer { buffer in
+        var months = [[AccountFacts]](repeating: [], count: 3)
+        months.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
-            ParallelLoop.run(2, jobs: jobs) { k in out.value[k] = builder.facts(previous: k == 1) }
+            ParallelLoop.run(3, jobs: jobs) { k in out.value[k] = builder.facts(monthsBack: k) }
         }
-        var current = both[0]
-        var previous = both[1]
+        var current = months[0]
+        var previous = months[1]
+        var twoMonthsBack = months[2]
         // Health and alerts, timed on their own for the benchmark (the facts above are the other
         // families' per-account results).
         let scoring = ContinuousClock.now
         HealthScoring.score(&current, model: configuration.health)
         HealthScoring.score(&previous, model: configuration.health)
+        HealthScoring.score(&twoMonthsBack, model: configuration.health)
         HealthScoring.delta(&current, previous: previous)
+        // M−1's own delta, so that a rule on health_delta is `ongoing` when it also held at M−1.
+        HealthScoring.delta(&previous, previous: twoMonthsBack)
         result.alerts = AlertEvaluation.alerts(rules: configuration.alerts, current: current, previous: previous)
         result.healthAndAlerts = scoring.duration(to: .now)
         result.facts = current

@@ -34,7 +34,7 @@ struct AdoptionBenchmark {
         let parsed = started.duration(to: .now)
         let accounts = activity.accounts()
         let total = started.duration(to: .now)
-        let mau = accounts.values.reduce(0) { $0 + $1.mau.2 }
+        let mau = accounts.values.reduce(0) { $0 + $1.mau[0] }
         print("usage rows \(data.usage.rows), events \(data.usage.events), jobs \(jobs)")
         print("parse + aggregate \(parsed), with per-account usage \(total); \(accounts.count) active accounts in \(period), Σ MAU \(mau)")
     }

@@ -16,18 +16,17 @@ struct AccountAdoption: Sendable, Equatable {
 }
 
 extension AccountAdoption {
-    /// The adoption of an account with `usage` (nil: no event) and `seats`, in M (`previous` false) or
-    /// in M−1 (`previous` true).
-    init(_ usage: AccountUsage?, seats: Int?, keyFeatureCount: Int, previous: Bool) {
-        let usage = usage ?? AccountUsage(daysInMonth: (1, 1, 1))
-        let (mau, before, days, userDays, features) = previous
-            ? (usage.mau.1, usage.mau.0, usage.daysInMonth.1, usage.activeUserDays.0, usage.features.0)
-            : (usage.mau.2, usage.mau.1, usage.daysInMonth.2, usage.activeUserDays.1, usage.features.1)
+    /// The adoption of an account with `usage` (nil: no event) and `seats`, `monthsBack` months before M
+    /// (0: M, 1: M−1, 2: M−2).
+    init(_ usage: AccountUsage?, seats: Int?, keyFeatureCount: Int, monthsBack: Int) {
+        let usage = usage ?? AccountUsage(daysInMonth: [1, 1, 1])
+        let mau = usage.mau[monthsBack]
+        let before = usage.mau[monthsBack + 1]
         self.mau = mau
         licenseUtilization = seats.flatMap { $0 > 0 ? Double(mau) / Double($0) : nil }
-        featureBreadth = keyFeatureCount > 0 ? Double(features.nonzeroBitCount) / Double(keyFeatureCount) : nil
-        dauAverage = Double(userDays) / Double(days)
+        featureBreadth = keyFeatureCount > 0 ? Double(usage.features[monthsBack].nonzeroBitCount) / Double(keyFeatureCount) : nil
+        dauAverage = Double(usage.activeUserDays[monthsBack]) / Double(usage.daysInMonth[monthsBack])
         mauChange = before > 0 ? Double(mau) / Double(before) - 1 : nil
-        self.features = features
+        features = usage.features[monthsBack]
     }
 }

@@ -1,24 +1,25 @@
 import Tabular
 
-/// Which users of each account were active on which local days of the three months M−2, M−1 and M,
-/// and which key features they used in M−1 and M: everything adoption and health read from usage
-/// (metrics.md §5, §7). Built in one pass over the events (or the warehouse's daily aggregates of an
+/// Which users of each account were active on which local days of the four months M−3 … M, and which
+/// key features they used in M−2 … M: everything adoption and health read from usage (metrics.md §5,
+/// §7) for M, for M−1 (`health_delta`) and for M−2 (M−1's `health_delta`, which `new` vs `ongoing`
+/// alerts compare). Built in one pass over the events (or the warehouse's daily aggregates of an
 /// append source); memory grows with active (account, user) pairs, not with events.
 public struct UsageActivity: Sendable {
     /// One user's activity.
     struct UserDays {
-        /// Active days as bits (bit d = day d + 1 of the month) of M−2, M−1 and M.
-        var days: (UInt32, UInt32, UInt32) = (0, 0, 0)
-        /// Key features used (bit k = key feature k) in M−1 and M.
-        var features: (UInt64, UInt64) = (0, 0)
+        /// Active days as bits (bit d = day d + 1 of the month) of M−3, M−2, M−1 and M.
+        var days: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        /// Key features used (bit k = key feature k) in M−2, M−1 and M.
+        var features: (UInt64, UInt64, UInt64) = (0, 0, 0)
     }
 
     /// The reporting month M.
     let month: YearMonth
     /// The key features, in the pipeline's order (at most 64 count).
     let keyFeatures: [String]
-    /// The first local date of M−2, M−1, M and M+1.
-    let monthStarts: (Int32, Int32, Int32, Int32)
+    /// The first local date of M−3, M−2, M−1, M and M+1.
+    let monthStarts: (Int32, Int32, Int32, Int32, Int32)
     /// (account key << 32 | user key) → slot in `users`.
     private var slots: [UInt64: Int32] = [:]
     /// Per slot.
@@ -35,19 +36,20 @@ public struct UsageActivity: Sendable {
         self.month = month
         self.keyFeatures = Array(keyFeatures.prefix(64))
         func first(_ m: YearMonth) -> Int32 { LocalDate(year: m.year, month: m.month, day: 1)!.daysSinceEpoch }
-        monthStarts = (first(month.adding(months: -2)), first(month.adding(months: -1)), first(month), first(month.adding(months: 1)))
+        monthStarts = (first(month.adding(months: -3)), first(month.adding(months: -2)), first(month.adding(months: -1)),
+                       first(month), first(month.adding(months: 1)))
     }
 
-    /// The local dates the record covers: the first day of M−2 up to the last day of M.
-    var dates: ClosedRange<Int32> { monthStarts.0...(monthStarts.3 - 1) }
+    /// The local dates the record covers: the first day of M−3 up to the last day of M.
+    var dates: ClosedRange<Int32> { monthStarts.0...(monthStarts.4 - 1) }
 
     /// Records that `user` of `account` used `event` on local date `day` (keys are the caller's
-    /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−2…M are
+    /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−3…M are
     /// ignored; so are rows with count ≤ 0, which the caller drops (details 23).
     @inline(__always)
     mutating func record(day: Int32, account: Int32, user: Int32, event: Int32,
                          accountName: (Int32) -> String, eventName: (Int32) -> String) {
-        guard day >= monthStarts.0, day < monthStarts.3 else { return }
+        guard day >= monthStarts.0, day < monthStarts.4 else { return }
         let key = UInt64(UInt32(bitPattern: account)) << 32 | UInt64(UInt32(bitPattern: user))
         let slot: Int
         if let existing = slots[key] {
@@ -65,7 +67,10 @@ public struct UsageActivity: Sendable {
             eventBits[e] = keyFeatures.firstIndex(of: eventName(event)).map { Int8($0) } ?? -1
         }
         let bit = eventBits[e]
-        if day >= monthStarts.2 {
+        if day >= monthStarts.3 {
+            users[slot].days.3 |= 1 << UInt32(day - monthStarts.3)
+            if bit >= 0 { users[slot].features.2 |= 1 << UInt64(bit) }
+        } else if day >= monthStarts.2 {
             users[slot].days.2 |= 1 << UInt32(day - monthStarts.2)
             if bit >= 0 { users[slot].features.1 |= 1 << UInt64(bit) }
         } else if day >= monthStarts.1 {
@@ -90,7 +95,7 @@ public struct UsageActivity: Sendable {
     /// Per account id, its usage in the three months.
     public func accounts() -> [String: AccountUsage] {
         var result: [Int32: AccountUsage] = [:]
-        let daysInMonth = (Int(monthStarts.1 - monthStarts.0), Int(monthStarts.2 - monthStarts.1), Int(monthStarts.3 - monthStarts.2))
+        let daysInMonth = [Int(monthStarts.2 - monthStarts.1), Int(monthStarts.3 - monthStarts.2), Int(monthStarts.4 - monthStarts.3)]
         for (slot, user) in users.enumerated() {
             var usage = result[userAccounts[slot]] ?? AccountUsage(daysInMonth: daysInMonth)
             usage.add(user)
@@ -102,31 +107,27 @@ public struct UsageActivity: Sendable {
     }
 }
 
-/// One account's usage in M−2, M−1 and M: monthly active users, Σ daily active users, key features.
+/// One account's usage: MAU of M−3 … M, and for M−2 … M Σ daily active users and key features.
+/// Arrays are indexed by months back from M (0 is M).
 public struct AccountUsage: Sendable, Equatable {
-    /// Distinct active users in M−2, M−1, M.
-    public var mau: (Int, Int, Int) = (0, 0, 0)
-    /// Σ over the days of the month of distinct active users, for M−1 and M.
-    public var activeUserDays: (Int, Int) = (0, 0)
-    /// Key features used (bit k = key feature k) in M−1 and M.
-    public var features: (UInt64, UInt64) = (0, 0)
-    /// Calendar days of M−2, M−1 and M.
-    let daysInMonth: (Int, Int, Int)
+    /// Distinct active users in M, M−1, M−2, M−3.
+    public var mau = [0, 0, 0, 0]
+    /// Σ over the days of the month of distinct active users, in M, M−1, M−2.
+    public var activeUserDays = [0, 0, 0]
+    /// Key features used (bit k = key feature k) in M, M−1, M−2.
+    public var features: [UInt64] = [0, 0, 0]
+    /// Calendar days of M, M−1, M−2.
+    let daysInMonth: [Int]
 
-    init(daysInMonth: (Int, Int, Int)) { self.daysInMonth = daysInMonth }
+    /// No usage, in months of these lengths (M−2, M−1, M).
+    init(daysInMonth: [Int]) { self.daysInMonth = Array(daysInMonth.reversed()) }
 
     mutating func add(_ user: UsageActivity.UserDays) {
-        if user.days.0 != 0 { mau.0 += 1 }
-        if user.days.1 != 0 { mau.1 += 1 }
-        if user.days.2 != 0 { mau.2 += 1 }
-        activeUserDays.0 += user.days.1.nonzeroBitCount
-        activeUserDays.1 += user.days.2.nonzeroBitCount
-        features.0 |= user.features.0
-        features.1 |= user.features.1
-    }
-
-    /// Equal when every count matches.
-    public static func == (a: AccountUsage, b: AccountUsage) -> Bool {
-        a.mau == b.mau && a.activeUserDays == b.activeUserDays && a.features == b.features && a.daysInMonth == b.daysInMonth
+        let days = [user.days.3, user.days.2, user.days.1, user.days.0]
+        for k in 0..<4 where days[k] != 0 { mau[k] += 1 }
+        for k in 0..<3 { activeUserDays[k] += days[k].nonzeroBitCount }
+        features[0] |= user.features.2
+        features[1] |= user.features.1
+        features[2] |= user.features.0
     }
 }

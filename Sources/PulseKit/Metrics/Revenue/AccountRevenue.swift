@@ -5,6 +5,8 @@ public struct AccountRevenue: Sendable, Equatable {
     public var mrrStart: Int64
     /// MRR_a(M), in ten-thousandths.
     public var mrrEnd: Int64
+    /// MRR_a(M−2), in ten-thousandths (whether the account paid then, for M−1's `health_delta`).
+    public var mrrTwoMonthsAgo: Int64 = 0
     /// The movement from M−1 to M.
     public var movement: Movement
     /// The index of the account's tier for M in ``RevenueResult/tiers``.

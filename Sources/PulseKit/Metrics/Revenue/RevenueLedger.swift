@@ -261,8 +261,8 @@ struct RevenueLedger {
                             if !inAnyCohort { continue }
                         }
                         if isLast {
-                            results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, movement: movement, tier: cachedTier,
-                                                        previousTier: results[a].previousTier)
+                            results[a] = AccountRevenue(mrrStart: p, mrrEnd: c, mrrTwoMonthsAgo: mrrRow[k - 2], movement: movement,
+                                                        tier: cachedTier, previousTier: results[a].previousTier)
                             if cachedTier == untiered { untieredSeen = true }
                             if !inAnyCohort { continue }
                         }
