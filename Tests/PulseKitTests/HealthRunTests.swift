@@ -42,6 +42,9 @@ import Testing
         let alerts = try fixture.published("alerts.csv")
         #expect(alerts.contains("A1,health-drop,risk,new,csm,Find out what changed since last month and contact the customer,health_delta=-100\n"))
         #expect(!alerts.contains("health-red"))   // the final band is green
+        // The expired override is listed with the warnings, not dropped silently.
+        #expect(try fixture.published("warnings.csv").contains(
+            "health_overrides,overrides/health_overrides.csv,3,expires_on,override for A1 expired on 2026-10-01: not applied,\n"))
     }
 
     @Test func aDropThatAlsoHappenedLastMonthIsOngoing() throws {

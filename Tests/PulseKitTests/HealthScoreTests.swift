@@ -172,6 +172,6 @@ import Tabular
         let rules = [Self.rule("health-red")]
         let alerts = AlertEvaluation.alerts(rules: rules, current: [red, red, red, green], previous: [red, green, notPaying, red])
         #expect(alerts.map { "\($0.account) \($0.status.rawValue)" } == ["0 ongoing", "1 new", "2 new"])
-        #expect(alerts[0].facts.map { "\($0.name)=\($0.value)" } == ["health_band=red"])
+        #expect(alerts[0].factsText == "health_band=red")
     }
 }

@@ -1,3 +1,6 @@
+import Rules
+import Tabular
+
 /// A playbook rule that holds for a paying account in M (metrics.md §8).
 public struct Alert: Sendable, Equatable {
     /// Whether the rule also held at M−1 (`ongoing`) or not (`new`).
@@ -14,12 +17,27 @@ public struct Alert: Sendable, Equatable {
     public var rule: Int
     /// New or ongoing.
     public var status: Status
-    /// The facts the rule read, `name=value` each, in the order the rule names them.
-    public var facts: [(name: String, value: String)]
+    /// The facts the rule read with their values, in the order the rule names them.
+    public var facts: [(name: String, value: RuleValue)]
+
+    /// The facts as `alerts.csv` writes them: `name=value;…`, an undefined fact with an empty value.
+    public var factsText: String {
+        facts.map { "\($0.name)=\(Self.text($0.value))" }.joined(separator: ";")
+    }
+
+    /// A fact's value as written (numbers with the fewest digits that round-trip; empty when undefined).
+    public static func text(_ value: RuleValue) -> String {
+        switch value {
+        case .number(let n): NumberText.shortest(n)
+        case .string(let s): s
+        case .boolean(let b): b ? "true" : "false"
+        case .undefined: ""
+        }
+    }
 
     /// Equal when account, rule, status and facts match.
     public static func == (a: Alert, b: Alert) -> Bool {
         a.account == b.account && a.rule == b.rule && a.status == b.status
-            && a.facts.map { "\($0.name)=\($0.value)" } == b.facts.map { "\($0.name)=\($0.value)" }
+            && a.factsText == b.factsText
     }
 }

@@ -11,7 +11,7 @@ enum AlertEvaluation {
                     for a in current.indices where current[a].isPaying {
                         for r in rules.indices where rules[r].condition.evaluate(current[a]) {
                             let held = previous[a].isPaying && rules[r].condition.evaluate(previous[a])
-                            let read = zip(rules[r].condition.factsRead, rules[r].condition.slotsRead).map { ($0, current[a].text(ofSlot: $1)) }
+                            let read = zip(rules[r].condition.factsRead, rules[r].condition.slotsRead).map { ($0, current[a].value(ofSlot: $1)) }
                             alerts.append(Alert(account: a, rule: r, status: held ? .ongoing : .new, facts: read))
                         }
                     }

@@ -88,7 +88,7 @@ public enum AccountExplanation {
             let rule = configuration.alerts[alert.rule]
             out += "  \(rule.id)  \(rule.kind.rawValue), \(alert.status.rawValue), owner \(rule.owner)\n"
             out += "    when \(rule.when.text)\n"
-            out += "    facts \(alert.facts.map { "\($0.name)=\($0.value.isEmpty ? "n/a" : $0.value)" }.joined(separator: ", "))\n"
+            out += "    facts \(alert.facts.map { "\($0.name)=\($0.value == .undefined ? "n/a" : Alert.text($0.value))" }.joined(separator: ", "))\n"
             out += "    \(rule.action)\n"
         }
         return out + factsSection(facts)

@@ -95,12 +95,5 @@ extension AccountFacts: RuleFacts {
     }
 
     /// A fact's value as written in `alerts.csv` and `pulse explain` (empty when undefined).
-    func text(ofSlot slot: Int) -> String {
-        switch value(ofSlot: slot) {
-        case .number(let n): NumberText.shortest(n)
-        case .string(let s): s
-        case .boolean(let b): b ? "true" : "false"
-        case .undefined: ""
-        }
-    }
+    func text(ofSlot slot: Int) -> String { Alert.text(value(ofSlot: slot)) }
 }

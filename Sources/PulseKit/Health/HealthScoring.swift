@@ -3,12 +3,14 @@
 enum HealthScoring {
     /// Scores `facts` in place (accounts paying in the month only).
     static func score(_ facts: inout [AccountFacts], model: HealthModel) {
-        for a in facts.indices where facts[a].isPaying {
-            let raw = HealthComponentName.allCases.map { facts[a].raw($0) }
-            let health = HealthScore(model: model) { raw[HealthComponentName.allCases.firstIndex(of: $0)!] }
-            facts[a].health = health
-            (facts[a].finalScore, facts[a].finalBand) = HealthOverrideResolution.apply(
-                facts[a].override, to: health.score, band: health.band, thresholds: model.bands)
+        // Through the buffer: copying an account's facts would retain every string they hold.
+        facts.withUnsafeMutableBufferPointer { facts in
+            for a in facts.indices where facts[a].isPaying {
+                let health = HealthScore(model: model) { facts[a].raw($0) }
+                facts[a].health = health
+                (facts[a].finalScore, facts[a].finalBand) = HealthOverrideResolution.apply(
+                    facts[a].override, to: health.score, band: health.band, thresholds: model.bands)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ enum AlertsFile {
             writer.appendField(alert.status.rawValue)
             writer.appendField(rule.owner)
             writer.appendField(rule.action)
-            writer.appendField(alert.facts.map { "\($0.name)=\($0.value)" }.joined(separator: ";"))
+            writer.appendField(alert.factsText)
             writer.endRecord()
         }
         return writer.bytes

@@ -131,7 +131,15 @@ struct RunExecution {
         let pipelineName = configuration.name
         let maxShare = configuration.quality.maxQuarantinedShare
         let currency = configuration.currency
-        let finalLog = data.log
+        // Expired health overrides are listed with the warnings, never dropped silently.
+        var reportLog = data.log
+        let overridesFile = data.load(of: .healthOverrides)?.files.first?.path ?? configuration.source(.healthOverrides).path
+        for expired in transformed.expiredOverrides {
+            reportLog.warn(DataIssue(source: .healthOverrides, file: overridesFile, line: expired.line, column: "expires_on",
+                                     reason: "override for \(expired.accountID) expired on \(expired.expiresOn): not applied", raw: ""))
+        }
+        reportLog.sort()
+        let finalLog = reportLog
         let finalInputs = inputs
         let accounts = data.accounts
         let revenue = transformed.revenue

@@ -22,7 +22,7 @@ enum ResultStore {
             let rule = rules[alert.rule]
             try statement.execute(arguments: [runID, period, accounts[alert.account].id, rule.id, rule.kind.rawValue,
                                               alert.status.rawValue, rule.owner, rule.action,
-                                              alert.facts.map { "\($0.name)=\($0.value)" }.joined(separator: ";")])
+                                              alert.factsText])
         }
     }
 
