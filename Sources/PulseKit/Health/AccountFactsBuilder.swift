@@ -60,6 +60,7 @@ struct AccountFactsBuilder {
                                                    milestonesLoaded: loaded(.milestones))
         let overrides = HealthOverrideResolution(data.healthOverrides, asOfDate: asOfDate)
         let npsLoaded = loaded(.nps)
+        let usageLoaded = loaded(.usageEvents)
         let keyFeatureCount = configuration.adoption.keyFeatures.count
 
         return data.accounts.indices.map { a in
@@ -85,9 +86,11 @@ struct AccountFactsBuilder {
             facts.ttfvDays = onboarding[a].ttfvDays
             facts.onboardingStatus = onboarding[a].status?.rawValue
             if facts.isPaying {
-                facts.adoption = input.usage == nil && !loaded(.usageEvents) ? nil
-                    : AccountAdoption(usage[account.id], seats: account.seats, keyFeatureCount: keyFeatureCount, monthsBack: monthsBack)
-                if !loaded(.usageEvents) { facts.adoption = nil }
+                // Without a usage source the adoption facts, and the components they feed, are undefined.
+                if usageLoaded {
+                    facts.adoption = AccountAdoption(usage[account.id], seats: account.seats, keyFeatureCount: keyFeatureCount,
+                                                     monthsBack: monthsBack)
+                }
                 facts.override = overrides.active[account.id]
             }
             return facts
