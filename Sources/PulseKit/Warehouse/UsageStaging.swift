@@ -166,12 +166,22 @@ extension UsageStaging {
             if kind == 0 { accountNames[Int32(id)] = name } else { eventNames[Int32(id)] = name }
         }
         let last = min(activity.dates.upperBound, lastDate.daysSinceEpoch)
-        let rows = try Row.fetchCursor(db, sql: """
+        // Millions of rows: stepped with the SQLite API directly rather than decoded into GRDB rows.
+        let select = try db.makeStatement(sql: """
             SELECT day, account, user, event FROM staged_usage_daily WHERE day BETWEEN ? AND ? AND count > 0
-            """, arguments: [Int64(activity.dates.lowerBound), Int64(last)])
-        while let row = try rows.next() {
-            let day: Int64 = row[0], account: Int64 = row[1], user: Int64 = row[2], event: Int64 = row[3]
-            activity.record(day: Int32(day), account: Int32(account), user: Int32(user), event: Int32(event),
+            """)
+        let statement = select.sqliteStatement
+        sqlite3_bind_int64(statement, 1, Int64(activity.dates.lowerBound))
+        sqlite3_bind_int64(statement, 2, Int64(last))
+        defer { sqlite3_reset(statement) }
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading staged usage") }
+            activity.record(day: Int32(truncatingIfNeeded: sqlite3_column_int64(statement, 0)),
+                            account: Int32(truncatingIfNeeded: sqlite3_column_int64(statement, 1)),
+                            user: Int32(truncatingIfNeeded: sqlite3_column_int64(statement, 2)),
+                            event: Int32(truncatingIfNeeded: sqlite3_column_int64(statement, 3)),
                             accountName: { accountNames[$0] ?? "" }, eventName: { eventNames[$0] ?? "" })
         }
     }
