@@ -57,14 +57,15 @@ struct SupportFixture {
     /// The support result of `month`.
     func support(_ month: String, asOf: String? = nil) throws -> SupportResult {
         let (input, revenue) = try input(month, asOf: asOf)
-        return SupportFamily.compute(input, revenue: revenue)
+        return SupportFamily.compute(input, context: TransformContext(input, revenue: revenue))
     }
 
     /// Support and voice-of-the-customer figures of one scope.
     func kpis(_ month: String, scope: String = "company", asOf: String? = nil) throws -> RevenueFixture.Figures {
         let (input, revenue) = try input(month, asOf: asOf)
-        var table = SupportFamily.compute(input, revenue: revenue).figures
-        table.append(contentsOf: VoiceOfCustomerFamily().compute(input, revenue: revenue))
+        let context = TransformContext(input, revenue: revenue)
+        var table = SupportFamily.compute(input, context: context).figures
+        table.append(contentsOf: VoiceOfCustomerFamily().compute(input, context: context))
         var values: [String: String?] = [:]
         for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.value) }
         return RevenueFixture.Figures(values: values)

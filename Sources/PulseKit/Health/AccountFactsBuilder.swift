@@ -1,28 +1,42 @@
-import BusinessTime
 import Foundation
 import Tabular
 
-/// Builds every account's facts at a point in time (health is scored afterwards by ``HealthScoring``): M as of as-of, or M−1 as of M_start ("computed
-/// the same way", metrics.md §7–8), from the revenue result, usage, tickets, surveys and milestones.
+/// Builds every account's facts at a point in time — M as of as-of, or an earlier month "computed the
+/// same way" as of its end (metrics.md §7–8) — from the revenue result, usage, tickets, surveys and
+/// milestones. Health is scored afterwards by ``HealthScoring``.
 struct AccountFactsBuilder {
     let input: TransformInput
-    let revenue: RevenueResult
-    /// Usage per account id (M−2…M).
+    let context: TransformContext
+    /// Usage per account id (M−3…M).
     let usage: [String: AccountUsage]
-    /// The business calendar for SLA assessments (nil without tickets).
-    let calendar: BusinessCalendar?
 
-    /// The facts of every loaded account (same order), `monthsBack` months before M: 0 is M as of
-    /// as-of, 1 is M−1 as of M_start, 2 is M−2 as of the start of M−1.
-    func facts(monthsBack: Int) -> [AccountFacts] {
+    /// The as-of instant and date `monthsBack` months before M: 0 is M's as-of, 1 is M_start, 2 is the
+    /// start of M−1.
+    func asOf(monthsBack: Int) -> (instant: Instant, date: LocalDate) {
+        guard monthsBack > 0 else { return (input.period.asOf, input.period.asOfDate) }
+        let timeZone = input.configuration.timeZone
+        let instant = MonthBounds(month: input.period.month.adding(months: 1 - monthsBack), timeZone: timeZone).start
+        return (instant, ZoneOffsets(timeZone: timeZone).localDate(at: instant))
+    }
+
+    /// Every account's onboarding as of the as-of `monthsBack` months before M.
+    func onboarding(monthsBack: Int) -> [AccountOnboarding] {
+        let (asOf, asOfDate) = asOf(monthsBack: monthsBack)
+        return OnboardingFamily.accounts(input.data.accounts, milestones: input.data.milestones,
+                                         settings: input.configuration.onboarding, asOf: asOf, asOfDate: asOfDate,
+                                         timeZone: input.configuration.timeZone,
+                                         milestonesLoaded: input.data.isLoaded(.milestones))
+    }
+
+    /// The facts of every loaded account (same order), `monthsBack` months before M, with that month's
+    /// `onboarding`.
+    func facts(monthsBack: Int, onboarding: [AccountOnboarding]) -> [AccountFacts] {
         let data = input.data
         let configuration = input.configuration
+        let revenue = context.revenue
         let zone = ZoneOffsets(timeZone: configuration.timeZone)
         let previous = monthsBack > 0
-        let asOf = monthsBack == 0 ? input.period.asOf
-            : MonthBounds(month: input.period.month.adding(months: 1 - monthsBack), timeZone: configuration.timeZone).start
-        let asOfDate = monthsBack == 0 ? input.period.asOfDate : zone.localDate(at: asOf)
-        let loaded = { (source: CanonicalSource) in data.load(of: source).map { !$0.isMissing } ?? false }
+        let (asOf, asOfDate) = asOf(monthsBack: monthsBack)
         let day: Int64 = 86_400_000
         func before(_ days: Int64) -> Instant { Instant(millisecondsSinceEpoch: asOf.millisecondsSinceEpoch - days * day) }
 
@@ -33,34 +47,32 @@ struct AccountFactsBuilder {
         var responses365: [String: Int] = [:]
         let yearAgo = before(365)
         for response in data.nps where response.respondedAt < asOf {
-            if let kept = latest[response.accountID], kept.respondedAt > response.respondedAt {} else { latest[response.accountID] = response }
+            // The most recent before as-of; on a tie the later row.
+            if latest[response.accountID].map({ $0.respondedAt <= response.respondedAt }) ?? true { latest[response.accountID] = response }
             if response.respondedAt >= yearAgo { responses365[response.accountID, default: 0] += 1 }
         }
         // Tickets of the 90 days before as-of, assessed as of as-of.
         var tickets90: [String: Int] = [:]
         var breaches90: [String: Int] = [:]
-        let ticketsLoaded = loaded(.tickets)
-        if ticketsLoaded, let calendar {
+        let ticketsLoaded = data.isLoaded(.tickets)
+        if ticketsLoaded {
             let from = before(90)
-            let plans = Dictionary(data.accounts.map { ($0.id, $0.plan) }, uniquingKeysWith: { first, _ in first })
             for k in data.tickets.indices {
                 let created = data.tickets[k].createdAt
                 guard created >= from, created < asOf, data.tickets[k].status != .deleted else { continue }
                 let ticket = data.tickets[k]
                 tickets90[ticket.accountID, default: 0] += 1
-                let assessment = TicketAssessment(ticket, plan: plans[ticket.accountID], asOf: asOf, calendar: calendar,
+                let plan = context.scopes.position(of: ticket.accountID).map { data.accounts[$0].plan }
+                let assessment = TicketAssessment(ticket, plan: plan, asOf: asOf, calendar: context.calendar,
                                                   matrix: configuration.priorityMatrix, targets: configuration.sla)
                 if assessment.firstResponseSLA == .breached || assessment.resolutionSLA == .breached {
                     breaches90[ticket.accountID, default: 0] += 1
                 }
             }
         }
-        let onboarding = OnboardingFamily.accounts(data.accounts, milestones: data.milestones, settings: configuration.onboarding,
-                                                   asOf: asOf, asOfDate: asOfDate, timeZone: configuration.timeZone,
-                                                   milestonesLoaded: loaded(.milestones))
         let overrides = HealthOverrideResolution(data.healthOverrides, asOfDate: asOfDate)
-        let npsLoaded = loaded(.nps)
-        let usageLoaded = loaded(.usageEvents)
+        let npsLoaded = data.isLoaded(.nps)
+        let usageLoaded = data.isLoaded(.usageEvents)
         let keyFeatureCount = configuration.adoption.keyFeatures.count
 
         return data.accounts.indices.map { a in

@@ -37,4 +37,9 @@ public struct ExtractedData: Sendable {
     public func load(of source: CanonicalSource) -> SourceLoad? {
         loads.first { $0.source == source }
     }
+
+    /// Whether a source was read (a missing optional source makes its metrics undefined, details 34).
+    public func isLoaded(_ source: CanonicalSource) -> Bool {
+        load(of: source).map { !$0.isMissing } ?? false
+    }
 }

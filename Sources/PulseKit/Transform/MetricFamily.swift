@@ -2,12 +2,12 @@
 ///
 /// Families are independent of each other: the transform stage runs them concurrently and writes their
 /// figures in the order of ``MetricFamilies/all``. Each reads the revenue result for the tiers and
-/// paying accounts its scopes are made of.
+/// paying accounts its scopes are made of, through the run's ``TransformContext``.
 protocol MetricFamily: Sendable {
     /// The family's name, for progress and logs.
     var name: String { get }
     /// The family's figures for the run's period.
-    func compute(_ input: TransformInput, revenue: RevenueResult) -> KPITable
+    func compute(_ input: TransformInput, context: TransformContext) -> KPITable
 }
 
 /// What every metric family reads: the loaded data, the period and the pipeline's settings.

@@ -1,12 +1,14 @@
 import Tabular
 
 /// The transform stage: revenue first (it decides each account's tier and whether it pays, which every
-/// other family's scopes are made of), then support and every other family, at most `jobs` at once.
-/// Figures are written revenue, support, then the families in ``MetricFamilies/all`` order.
+/// other family's scopes are made of), then support and every other family, at most `jobs` at once,
+/// then the account-level facts (adoption, onboarding, health, alerts). Figures are written scope by
+/// scope: revenue, support, the families in ``MetricFamilies/all`` order, adoption, onboarding, health.
 enum TransformStage {
     /// The figures of revenue and `families` over `input`, in family order whatever order they finish in.
     static func run(_ families: [any MetricFamily], input: TransformInput, jobs: Int) -> TransformResult {
         let revenue = RevenueFamily.compute(input)
+        let context = TransformContext(input, revenue: revenue)
         var history: [(month: YearMonth, figures: KPITable)] = Array(repeating: (input.period.month, KPITable()),
                                                                       count: revenue.window.historyMonths)
         let months = revenue.window.history
@@ -20,9 +22,9 @@ enum TransformStage {
                     let supportOut = UnsafeSendable(supportBuffer)
                     ParallelLoop.run(1 + families.count + months.count, jobs: jobs) { k in
                         if k == 0 {
-                            supportOut.value[0] = SupportFamily.compute(input, revenue: revenue)
+                            supportOut.value[0] = SupportFamily.compute(input, context: context)
                         } else if k <= families.count {
-                            out.value[k - 1] = families[k - 1].compute(input, revenue: revenue)
+                            out.value[k - 1] = families[k - 1].compute(input, context: context)
                         } else {
                             let h = k - 1 - families.count
                             historyOut.value[h] = (months[h], RevenueFamily.figures(revenue, historyMonth: h))
@@ -35,27 +37,24 @@ enum TransformStage {
         figures.append(contentsOf: support[0].figures)
         for part in tables { figures.append(contentsOf: part) }
         var result = TransformResult(figures: figures, history: history, revenue: revenue, support: support[0])
-        accountLevel(input, into: &result, jobs: jobs)
+        accountLevel(input, context: context, into: &result, jobs: jobs)
         result.figures = result.figures.groupedByScope()
         return result
     }
 
-    /// Adoption, onboarding, health and alerts: every account's facts at M and at M−1, the company
+    /// Adoption, onboarding, health and alerts: every account's facts at M, M−1 and M−2, the company
     /// figures built from them, and the alerts.
-    static func accountLevel(_ input: TransformInput, into result: inout TransformResult, jobs: Int) {
+    static func accountLevel(_ input: TransformInput, context: TransformContext, into result: inout TransformResult, jobs: Int) {
         let data = input.data
         let configuration = input.configuration
-        let revenue = result.revenue
-        let scopes = ScopeMembership(accounts: data.accounts, revenue: revenue)
-        let loaded = { (source: CanonicalSource) in data.load(of: source).map { !$0.isMissing } ?? false }
-        let calendar = loaded(.tickets)
-            ? SupportFamily.calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: data.tickets, asOf: input.period.asOf)
-            : nil
-        let builder = AccountFactsBuilder(input: input, revenue: revenue, usage: input.usage?.accounts() ?? [:], calendar: calendar)
+        let builder = AccountFactsBuilder(input: input, context: context, usage: input.usage?.accounts() ?? [:])
+        let onboarding = builder.onboarding(monthsBack: 0)
         var months = [[AccountFacts]](repeating: [], count: 3)
         months.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendable(buffer)
-            ParallelLoop.run(3, jobs: jobs) { k in out.value[k] = builder.facts(monthsBack: k) }
+            ParallelLoop.run(3, jobs: jobs) { k in
+                out.value[k] = builder.facts(monthsBack: k, onboarding: k == 0 ? onboarding : builder.onboarding(monthsBack: k))
+            }
         }
         var current = months[0]
         var previous = months[1]
@@ -74,16 +73,13 @@ enum TransformStage {
         result.facts = current
         result.previousFacts = previous
         result.expiredOverrides = HealthOverrideResolution(data.healthOverrides, asOfDate: input.period.asOfDate).expired
-        let onboarding = OnboardingFamily.accounts(data.accounts, milestones: data.milestones, settings: configuration.onboarding,
-                                                   asOf: input.period.asOf, asOfDate: input.period.asOfDate,
-                                                   timeZone: configuration.timeZone, milestonesLoaded: loaded(.milestones))
         result.figures.append(contentsOf: AdoptionFamily.figures(
             adoption: current.map { $0.isPaying ? $0.adoption : nil }, accounts: data.accounts,
-            keyFeatures: configuration.adoption.keyFeatures, usageLoaded: loaded(.usageEvents), scopes: scopes))
+            keyFeatures: configuration.adoption.keyFeatures, usageLoaded: data.isLoaded(.usageEvents), scopes: context.scopes))
         result.figures.append(contentsOf: OnboardingFamily.figures(
             accounts: data.accounts, onboarding: onboarding, milestones: data.milestones, settings: configuration.onboarding,
             monthStart: input.period.start, monthEnd: input.period.end, asOf: input.period.asOf, asOfDate: input.period.asOfDate,
-            timeZone: configuration.timeZone, milestonesLoaded: loaded(.milestones), scopes: scopes))
-        result.figures.append(contentsOf: HealthFamily.figures(current, scopes: scopes))
+            timeZone: configuration.timeZone, milestonesLoaded: data.isLoaded(.milestones), scopes: context.scopes))
+        result.figures.append(contentsOf: HealthFamily.figures(current, scopes: context.scopes))
     }
 }

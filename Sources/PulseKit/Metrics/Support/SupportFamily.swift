@@ -26,16 +26,17 @@ public enum SupportFamily {
     }
 
     /// Computes the family for the run's period.
-    static func compute(_ input: TransformInput, revenue: RevenueResult) -> SupportResult {
+    static func compute(_ input: TransformInput, context: TransformContext) -> SupportResult {
         let configuration = input.configuration
         let period = input.period
         let asOf = period.asOf
-        let scopes = ScopeMembership(accounts: input.data.accounts, revenue: revenue)
+        let scopes = context.scopes
+        let revenue = context.revenue
+        let calendar = context.calendar
         let monthEnd = min(period.end, asOf)
-        let ticketsLoaded = input.data.load(of: .tickets).map { !$0.isMissing } ?? false
-        let articlesLoaded = input.data.load(of: .articleEvents).map { !$0.isMissing } ?? false
+        let ticketsLoaded = input.data.isLoaded(.tickets)
+        let articlesLoaded = input.data.isLoaded(.articleEvents)
         let tickets = input.data.tickets
-        let calendar = calendar(configuration.calendar, timeZone: configuration.timeZone, tickets: tickets, asOf: asOf)
         var totals = [SupportTotals](repeating: SupportTotals(), count: scopes.names.count)
         var result = SupportResult()
         var categories: [String: (now: Int, before: Int)] = [:]

@@ -5,8 +5,8 @@ import Tabular
 struct VoiceOfCustomerFamily: MetricFamily {
     let name = "voice of the customer"
 
-    func compute(_ input: TransformInput, revenue: RevenueResult) -> KPITable {
-        let scopes = ScopeMembership(accounts: input.data.accounts, revenue: revenue)
+    func compute(_ input: TransformInput, context: TransformContext) -> KPITable {
+        let scopes = context.scopes
         let start = input.period.start
         let end = min(input.period.end, input.period.asOf)
         var totals = [SurveyTotals](repeating: SurveyTotals(), count: scopes.names.count)
@@ -32,8 +32,7 @@ struct VoiceOfCustomerFamily: MetricFamily {
                 totals[s].cesSum += response.score
             }
         }
-        let loaded = { (source: CanonicalSource) in input.data.load(of: source).map { !$0.isMissing } ?? false }
-        let (csat, nps, ces) = (loaded(.csat), loaded(.nps), loaded(.ces))
+        let (csat, nps, ces) = (input.data.isLoaded(.csat), input.data.isLoaded(.nps), input.data.isLoaded(.ces))
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
             for (metric, value) in totals[s].values(csatLoaded: csat, npsLoaded: nps, cesLoaded: ces) {
