@@ -23,12 +23,11 @@ public enum AccountExplanation {
         }
         let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
                                     currency: configuration.currency, jobs: options.jobs)
-        var activity = UsageActivity(month: period.month, keyFeatures: configuration.adoption.keyFeatures)
-        let zone = ZoneOffsets(timeZone: configuration.timeZone)
+        var activity = UsageActivity(period: period, configuration: configuration)
         let data: ExtractedData
         do {
             data = try Extractor(context: context, settings: configuration.sources)
-                .run { batch, names in activity.record(batch, names: names, zone: zone, asOf: period.asOf) }
+                .run { activity.record($0, names: $1) }
         } catch {
             return .failure(.pulse(.ingest(error)))
         }

@@ -51,8 +51,8 @@ enum AccountsFile {
             integer(f.ttfvDays)
             writer.appendField(f.onboardingStatus)
             integer(f.daysToRenewal)
-            for part in f.health?.parts ?? model.components.map({ HealthScore.Part(name: $0.name, raw: nil, points: nil, effectiveWeight: 0, contribution: 0) }) {
-                number(paying ? part.points : nil)
+            for k in model.components.indices {
+                number(paying ? f.health?.parts[k].points : nil)
             }
             writer.endRecord()
         }

@@ -24,7 +24,7 @@ enum TicketsFile {
             writer.appendField(ticket.id)
             writer.appendField(ticket.accountID)
             writer.appendField(assessment.priority.name)
-            writer.appendField(LocalTimeText.iso8601(ticket.createdAt, zone: zone))
+            writer.appendField(ticket.createdAt.iso8601(offsetSeconds: zone.offsetSeconds(at: ticket.createdAt)))
             minutes(assessment.firstResponseMinutes)
             minutes(assessment.firstResponseBusinessMinutes)
             minutes(assessment.resolutionMinutes)
@@ -34,19 +34,5 @@ enum TicketsFile {
             writer.endRecord()
         }
         return writer.bytes
-    }
-}
-
-/// An instant written as ISO 8601 local time with the zone's offset, e.g. `2026-11-01T09:30:00+09:00`.
-enum LocalTimeText {
-    /// The text of `instant` in `zone` (milliseconds written only when not zero).
-    static func iso8601(_ instant: Instant, zone: ZoneOffsets) -> String {
-        let offset = zone.offsetSeconds(at: instant)
-        var text = Instant(millisecondsSinceEpoch: instant.millisecondsSinceEpoch + Int64(offset) * 1000).description
-        text.removeLast()   // "Z"
-        let minutes = abs(offset) / 60
-        let hh = minutes / 60, mm = minutes % 60
-        text += (offset < 0 ? "-" : "+") + (hh < 10 ? "0" : "") + String(hh) + ":" + (mm < 10 ? "0" : "") + String(mm)
-        return text
     }
 }

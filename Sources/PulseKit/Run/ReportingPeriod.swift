@@ -36,9 +36,8 @@ public struct ReportingPeriod: Sendable, Equatable {
             let today = grammar.localDate(of: Instant(millisecondsSinceEpoch: Int64((now.timeIntervalSince1970 * 1000).rounded(.down))))
             month = YearMonth(year: today.year, month: today.month)!.adding(months: -1)
         }
-        let start = grammar.startOfDay(LocalDate(year: month.year, month: month.month, day: 1)!)
-        let next = month.adding(months: 1)
-        let end = grammar.startOfDay(LocalDate(year: next.year, month: next.month, day: 1)!)
+        let bounds = MonthBounds(month: month, timeZone: timeZone)
+        let (start, end) = (bounds.start, bounds.end)
         var asOfInstant = end
         if let asOf {
             do { asOfInstant = try grammar.parse(asOf, allowDateOnly: true) } catch {
@@ -56,14 +55,5 @@ public struct ReportingPeriod: Sendable, Equatable {
     }
 
     /// As-of in ISO 8601 local time with its offset, e.g. `2026-11-01T00:00:00+09:00`.
-    public var asOfText: String {
-        let local = asOf.millisecondsSinceEpoch + Int64(asOfOffsetSeconds) * 1000
-        var text = Instant(millisecondsSinceEpoch: local).description
-        text.removeLast() // "Z"
-        let sign = asOfOffsetSeconds < 0 ? "-" : "+"
-        let minutes = abs(asOfOffsetSeconds) / 60
-        let hh = minutes / 60, mm = minutes % 60
-        text += sign + (hh < 10 ? "0" : "") + String(hh) + ":" + (mm < 10 ? "0" : "") + String(mm)
-        return text
-    }
+    public var asOfText: String { asOf.iso8601(offsetSeconds: asOfOffsetSeconds) }
 }

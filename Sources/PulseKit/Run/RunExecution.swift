@@ -46,12 +46,10 @@ struct RunExecution {
         }
         let fingerprints = FingerprintTask(files: snapshotFiles.map(\.1), folder: configuration.dataFolder)
         var data: ExtractedData
-        var activity = UsageActivity(month: period.month, keyFeatures: configuration.adoption.keyFeatures)
-        let zone = ZoneOffsets(timeZone: configuration.timeZone)
-        let asOfInstant = period.asOf
+        var activity = UsageActivity(period: period, configuration: configuration)
         do {
             data = try Extractor(context: context, settings: configuration.sources, sources: snapshotSources)
-                .run { batch, names in activity.record(batch, names: names, zone: zone, asOf: asOfInstant) }
+                .run { activity.record($0, names: $1) }
         } catch {
             _ = try? fingerprints.wait()
             throw .pulse(.ingest(error))

@@ -26,11 +26,10 @@ struct AdoptionBenchmark {
         let configuration = try PipelineConfiguration.parse(yaml: "name: bench\n", file: "bench.yml", directory: folder)
         let month = try ReportingPeriod.resolve(period: period, asOf: nil, timeZone: configuration.timeZone, now: Date())
         let context = IngestContext(dataDirectory: folder, timeZone: configuration.timeZone, currency: configuration.currency, jobs: jobs)
-        let zone = ZoneOffsets(timeZone: configuration.timeZone)
         let started = ContinuousClock.now
-        var activity = UsageActivity(month: month.month, keyFeatures: configuration.adoption.keyFeatures)
+        var activity = UsageActivity(period: month, configuration: configuration)
         let data = try Extractor(context: context, settings: configuration.sources, sources: [.usageEvents])
-            .run { batch, names in activity.record(batch, names: names, zone: zone, asOf: month.asOf) }
+            .run { activity.record($0, names: $1) }
         let parsed = started.duration(to: .now)
         let accounts = activity.accounts()
         let total = started.duration(to: .now)

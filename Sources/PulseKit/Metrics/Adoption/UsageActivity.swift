@@ -18,6 +18,10 @@ public struct UsageActivity: Sendable {
     let month: YearMonth
     /// The key features, in the pipeline's order (at most 64 count).
     let keyFeatures: [String]
+    /// The pipeline's time zone, in which events fall on local days.
+    let zone: ZoneOffsets
+    /// Events at or after as-of have not happened yet.
+    let asOf: Instant
     /// The first local date of M−3, M−2, M−1, M and M+1.
     let monthStarts: (Int32, Int32, Int32, Int32, Int32)
     /// (account key << 32 | user key) → slot in `users`.
@@ -31,10 +35,13 @@ public struct UsageActivity: Sendable {
     /// Per account key, its account id.
     private var accountNames: [Int32: String] = [:]
 
-    /// An empty record for month M and the pipeline's key features.
-    public init(month: YearMonth, keyFeatures: [String]) {
+    /// An empty record of the run's month and as-of, with the pipeline's key features and time zone.
+    public init(period: ReportingPeriod, configuration: PipelineConfiguration) {
+        let month = period.month
         self.month = month
-        self.keyFeatures = Array(keyFeatures.prefix(64))
+        zone = ZoneOffsets(timeZone: configuration.timeZone)
+        asOf = period.asOf
+        keyFeatures = Array(configuration.adoption.keyFeatures.prefix(64))
         func first(_ m: YearMonth) -> Int32 { LocalDate(year: m.year, month: m.month, day: 1)!.daysSinceEpoch }
         monthStarts = (first(month.adding(months: -3)), first(month.adding(months: -2)), first(month.adding(months: -1)),
                        first(month), first(month.adding(months: 1)))
@@ -83,7 +90,7 @@ public struct UsageActivity: Sendable {
 
     /// Records a batch of parsed usage events: those at or after `asOf` have not happened yet, rows
     /// with count ≤ 0 are no activity.
-    public mutating func record(_ batch: UsageEventBatch, names: UsageNames, zone: ZoneOffsets, asOf: Instant) {
+    public mutating func record(_ batch: UsageEventBatch, names: UsageNames) {
         let limit = asOf.millisecondsSinceEpoch
         for i in 0..<batch.count where batch.timestamps[i] < limit && batch.counts[i] > 0 {
             let day = zone.localDate(at: Instant(millisecondsSinceEpoch: batch.timestamps[i])).daysSinceEpoch
