@@ -1,3 +1,5 @@
+import Tabular
+
 /// A rate kept as the exact integer ratio it is defined by, so that identities between rates
 /// (`grr ≤ nrr`, `net_mrr_churn_rate = 1 − nrr`) can be checked exactly and the written value is the
 /// correctly rounded quotient. A zero denominator makes the rate undefined (spec README).
@@ -17,6 +19,14 @@ public struct Ratio: Sendable, Hashable {
     public var value: Double? {
         denominator == 0 ? nil : Double(numerator) / Double(denominator)
     }
+
+    /// `numerator / denominator` of counts.
+    public init(_ numerator: Int, _ denominator: Int) {
+        self.init(Int64(numerator), Int64(denominator))
+    }
+
+    /// The quotient as written in `kpis.csv`: the fewest digits that round-trip; nil when undefined.
+    public var text: String? { value.map(NumberText.shortest) }
 
     /// `1 − self`, exactly; undefined stays undefined.
     public var complement: Ratio { Ratio(denominator - numerator, denominator) }

@@ -66,7 +66,7 @@ public struct RevenueMetrics: Sendable {
     public var values: [(String, String?)] {
         let t = totals
         func money(_ units: Int64) -> String { Money.text(units) }
-        func rate(_ ratio: Ratio) -> String? { ratio.value.map(NumberText.shortest) }
+        func rate(_ ratio: Ratio) -> String? { ratio.text }
         return [
             ("mrr_start", money(t.mrrStart)), ("mrr_end", money(t.mrrEnd)), ("arr_end", money(12 * t.mrrEnd)),
             ("new_mrr", money(t.newMRR)), ("reactivation_mrr", money(t.reactivationMRR)),

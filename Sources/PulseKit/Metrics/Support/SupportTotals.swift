@@ -27,9 +27,7 @@ struct SupportTotals {
     /// were loaded (metrics of a missing source are undefined, counts included: details 34).
     func values(customersEnd: Int64, tickets: Bool, articles: Bool) -> [(String, String?)] {
         func count(_ n: Int, _ loaded: Bool = true) -> String? { loaded ? String(n) : nil }
-        func rate(_ numerator: Int, _ denominator: Int) -> String? {
-            denominator == 0 ? nil : NumberText.shortest(Double(numerator) / Double(denominator))
-        }
+        func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }
         func percentile(_ values: [Double], _ p: Percentile.Rank) -> String? {
             Percentile.of(sorted: values, p).map(NumberText.shortest)
         }

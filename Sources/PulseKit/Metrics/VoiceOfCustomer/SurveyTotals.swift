@@ -28,9 +28,7 @@ struct SurveyTotals: Equatable {
     /// Every metric as written; the metrics of a missing source are undefined, counts included
     /// (details 34).
     func values(csatLoaded: Bool, npsLoaded: Bool, cesLoaded: Bool) -> [(String, String?)] {
-        func rate(_ numerator: Int, _ denominator: Int) -> String? {
-            denominator == 0 ? nil : NumberText.shortest(Double(numerator) / Double(denominator))
-        }
+        func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }
         let wilson = WilsonInterval(successes: csatSatisfied, n: csatResponses)
         var values: [(String, String?)] = []
         values.append(("csat", csatLoaded ? rate(csatSatisfied, csatResponses) : nil))
