@@ -1,9 +1,15 @@
 import Tabular
 
-/// `accounts.csv`: one row per account paying in M or M−1, in the order of the accounts file, with the
-/// columns of outputs.md and one `component.<name>` points column per health component. Rows of accounts
-/// not paying in M have empty health and adoption columns (details 30); undefined values are empty.
-enum AccountsFile {
+/// `accounts.csv` and the workbook's Accounts sheet: one row per account paying in M or M−1, in the
+/// order of the accounts file, with the columns of outputs.md and one `component.<name>` points column
+/// per health component. Rows of accounts not paying in M have empty health and adoption columns
+/// (details 30); undefined values are empty.
+struct AccountsFile: ReportTable {
+    let accounts: [Account]
+    let revenue: RevenueResult
+    let facts: [AccountFacts]
+    let model: HealthModel
+
     /// The columns before the component columns.
     static let columns = [
         "account_id", "name", "plan", "tier", "csm", "mrr_start", "mrr_end", "movement", "health_score", "health_band",
@@ -12,51 +18,53 @@ enum AccountsFile {
         "onboarding_status", "days_to_renewal",
     ]
 
-    /// The CSV text.
-    static func csv(accounts: [Account], revenue: RevenueResult, facts: [AccountFacts], model: HealthModel) -> [UInt8] {
-        var writer = CSVWriter(guardsFormulas: true, capacity: 256 + accounts.count * 64)
-        writer.appendRecord(columns + model.components.map { "component.\($0.name.name)" })
-        func number(_ value: Double?) {
-            if let value { writer.appendNumber(NumberText.shortest(value)) } else { writer.appendEmptyField() }
-        }
-        func integer(_ value: Int?) {
-            if let value { writer.appendInteger(value) } else { writer.appendEmptyField() }
-        }
+    var columns: [String] { Self.columns + model.components.map { "component.\($0.name.name)" } }
+
+    var rowCount: Int { accounts.count }
+
+    func forEachRow(_ body: ([ReportCell]) -> Void) {
+        var cells: [ReportCell] = []
+        cells.reserveCapacity(Self.columns.count + model.components.count)
         for (a, account) in accounts.enumerated() where revenue.accounts[a].isListed {
             let row = revenue.accounts[a]
             let f = facts[a]
-            writer.appendField(account.id)
-            writer.appendField(account.name)
-            writer.appendField(account.plan)
-            writer.appendField(revenue.tiers[row.tier])
-            writer.appendField(account.csm)
-            writer.appendNumber(Money.text(row.mrrStart))
-            writer.appendNumber(Money.text(row.mrrEnd))
-            writer.appendField(row.movement.rawValue)
             let paying = f.isPaying
-            number(paying ? f.health?.score : nil)
-            writer.appendField(paying ? f.health?.band.rawValue : nil)
-            number(paying ? f.finalScore : nil)
-            writer.appendField(paying ? f.finalBand.rawValue : nil)
-            number(paying ? f.healthDelta : nil)
-            writer.appendField(paying ? f.override?.reason : nil)
-            number(f.adoption?.licenseUtilization)
-            integer(f.adoption?.mau)
-            number(f.adoption?.featureBreadth)
-            number(f.adoption?.mauChange)
-            number(f.accountNPS)
-            number(f.csat90d)
-            integer(f.slaBreaches90d)
-            integer(f.tickets90d)
-            integer(f.ttfvDays)
-            writer.appendField(f.onboardingStatus)
-            integer(f.daysToRenewal)
+            cells.removeAll(keepingCapacity: true)
+            cells.append(.text(account.id))
+            cells.append(.text(account.name))
+            cells.append(.text(account.plan))
+            cells.append(.text(revenue.tiers[row.tier]))
+            cells.append(.text(account.csm))
+            cells.append(.money(row.mrrStart))
+            cells.append(.money(row.mrrEnd))
+            cells.append(.text(row.movement.rawValue))
+            cells.append(.number(paying ? f.health?.score : nil))
+            cells.append(.text(paying ? f.health?.band.rawValue : nil))
+            cells.append(.number(paying ? f.finalScore : nil))
+            cells.append(.text(paying ? f.finalBand.rawValue : nil))
+            cells.append(.number(paying ? f.healthDelta : nil))
+            cells.append(.text(paying ? f.override?.reason : nil))
+            cells.append(.number(f.adoption?.licenseUtilization))
+            cells.append(.integer(f.adoption?.mau))
+            cells.append(.number(f.adoption?.featureBreadth))
+            cells.append(.number(f.adoption?.mauChange))
+            cells.append(.number(f.accountNPS))
+            cells.append(.number(f.csat90d))
+            cells.append(.integer(f.slaBreaches90d))
+            cells.append(.integer(f.tickets90d))
+            cells.append(.integer(f.ttfvDays))
+            cells.append(.text(f.onboardingStatus))
+            cells.append(.integer(f.daysToRenewal))
             for k in model.components.indices {
-                number(paying ? f.health?.parts[k].points : nil)
+                cells.append(.number(paying ? f.health?.parts[k].points : nil))
             }
-            writer.endRecord()
+            body(cells)
         }
-        return writer.bytes
+    }
+
+    /// The CSV text.
+    static func csv(accounts: [Account], revenue: RevenueResult, facts: [AccountFacts], model: HealthModel) -> [UInt8] {
+        AccountsFile(accounts: accounts, revenue: revenue, facts: facts, model: model).csv()
     }
 
     /// Each listed account's facts as a JSON object, for the warehouse's account snapshots.

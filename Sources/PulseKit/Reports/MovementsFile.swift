@@ -1,20 +1,24 @@
 import Tabular
 
-/// `movements.csv`: `account_id,movement,mrr_start,mrr_end,amount` for every account whose movement in
-/// M is not flat, in the order of the accounts file.
-enum MovementsFile {
+/// `movements.csv` and the workbook's Movements sheet: every account whose movement in M is not flat,
+/// with its MRR at the end of M−1 and of M and the movement's amount (metrics.md §1).
+struct MovementsFile: ReportTable {
+    let accounts: [Account]
+    let revenue: RevenueResult
+
+    let columns = ["account_id", "movement", "mrr_start", "mrr_end", "amount"]
+
+    var rowCount: Int { revenue.accounts.count }
+
+    func forEachRow(_ body: ([ReportCell]) -> Void) {
+        for (account, row) in zip(accounts, revenue.accounts) where row.movement != .flat {
+            body([.text(account.id), .text(row.movement.rawValue), .money(row.mrrStart), .money(row.mrrEnd),
+                  .money(row.movement.amount(previous: row.mrrStart, current: row.mrrEnd))])
+        }
+    }
+
     /// The CSV text.
     static func csv(accounts: [Account], revenue: RevenueResult) -> [UInt8] {
-        var writer = CSVWriter(guardsFormulas: true, capacity: 64 + accounts.count * 8)
-        writer.appendRecord(["account_id", "movement", "mrr_start", "mrr_end", "amount"])
-        for (account, row) in zip(accounts, revenue.accounts) where row.movement != .flat {
-            writer.appendField(account.id)
-            writer.appendField(row.movement.rawValue)
-            writer.appendNumber(Money.text(row.mrrStart))
-            writer.appendNumber(Money.text(row.mrrEnd))
-            writer.appendNumber(Money.text(row.movement.amount(previous: row.mrrStart, current: row.mrrEnd)))
-            writer.endRecord()
-        }
-        return writer.bytes
+        MovementsFile(accounts: accounts, revenue: revenue).csv()
     }
 }

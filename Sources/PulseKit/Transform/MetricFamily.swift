@@ -1,3 +1,5 @@
+import Foundation
+
 /// One family of metrics (support, adoption, …) computed in the transform stage after revenue.
 ///
 /// Families are independent of each other: the transform stage runs them concurrently and writes their
@@ -20,6 +22,17 @@ struct TransformInput: Sendable {
     var configuration: PipelineConfiguration
     /// Usage of M−2…M per account and user (nil: not collected, as when only revenue is computed).
     var usage: UsageActivity? = nil
+
+    /// The same input for M−1 as its own default run would see it (as-of M_start); nil if the month
+    /// cannot be resolved.
+    var previousMonth: TransformInput? {
+        guard let period = try? ReportingPeriod.resolve(period: period.month.adding(months: -1).description, asOf: nil,
+                                                        timeZone: configuration.timeZone, now: .init(timeIntervalSince1970: 0))
+        else { return nil }
+        var input = self
+        input.period = period
+        return input
+    }
 }
 
 /// The metric families a run computes after revenue, in the order their figures are written.

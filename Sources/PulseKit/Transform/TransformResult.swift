@@ -7,6 +7,9 @@ struct TransformResult: Sendable {
     var figures: KPITable
     /// The revenue figures of each month of history, oldest first, M last.
     var history: [(month: YearMonth, figures: KPITable)]
+    /// The company figures of M−1 as a run of M−1 would have written them (as-of M_start): revenue,
+    /// support, surveys, adoption and health, for the KPI review's previous-month column.
+    var previousMonth = KPITable()
     /// Account revenue, tiers and totals.
     var revenue: RevenueResult
     /// Support: tickets created in M with their assessment, and the drivers.

@@ -13,6 +13,9 @@ enum TransformStage {
                                                                       count: revenue.window.historyMonths)
         let months = revenue.window.history
         var tables = [KPITable](repeating: KPITable(), count: families.count)
+        // M−1 as its own run would see it: support and the other families again, as of M_start.
+        let previous = input.previousMonth
+        var previousTables = [KPITable](repeating: KPITable(), count: 1 + families.count)
         var support = [SupportResult()]
         support.withUnsafeMutableBufferPointer { supportBuffer in
             history.withUnsafeMutableBufferPointer { historyBuffer in
@@ -20,14 +23,23 @@ enum TransformStage {
                     let out = UnsafeSendable(buffer)
                     let historyOut = UnsafeSendable(historyBuffer)
                     let supportOut = UnsafeSendable(supportBuffer)
-                    ParallelLoop.run(1 + families.count + months.count, jobs: jobs) { k in
-                        if k == 0 {
-                            supportOut.value[0] = SupportFamily.compute(input, context: context)
-                        } else if k <= families.count {
-                            out.value[k - 1] = families[k - 1].compute(input, context: context)
-                        } else {
-                            let h = k - 1 - families.count
-                            historyOut.value[h] = (months[h], RevenueFamily.figures(revenue, historyMonth: h))
+                    previousTables.withUnsafeMutableBufferPointer { previousBuffer in
+                        let previousOut = UnsafeSendable(previousBuffer)
+                        let previousTasks = previous == nil ? 0 : 1 + families.count
+                        ParallelLoop.run(1 + families.count + months.count + previousTasks, jobs: jobs) { k in
+                            if k == 0 {
+                                supportOut.value[0] = SupportFamily.compute(input, context: context)
+                            } else if k <= families.count {
+                                out.value[k - 1] = families[k - 1].compute(input, context: context)
+                            } else if k <= families.count + months.count {
+                                let h = k - 1 - families.count
+                                historyOut.value[h] = (months[h], RevenueFamily.figures(revenue, historyMonth: h))
+                            } else if let previous {
+                                let p = k - 1 - families.count - months.count
+                                previousOut.value[p] = p == 0
+                                    ? SupportFamily.compute(previous, context: context).figures
+                                    : families[p - 1].compute(previous, context: context)
+                            }
                         }
                     }
                 }
@@ -37,6 +49,8 @@ enum TransformStage {
         figures.append(contentsOf: support[0].figures)
         for part in tables { figures.append(contentsOf: part) }
         var result = TransformResult(figures: figures, history: history, revenue: revenue, support: support[0])
+        if history.count >= 2 { result.previousMonth.append(contentsOf: history[history.count - 2].figures) }
+        for part in previousTables { result.previousMonth.append(contentsOf: part) }
         accountLevel(input, context: context, into: &result, jobs: jobs)
         result.figures = result.figures.groupedByScope()
         return result
@@ -81,5 +95,13 @@ enum TransformStage {
             monthStart: input.period.start, monthEnd: input.period.end, asOf: input.period.asOf, asOfDate: input.period.asOfDate,
             timeZone: configuration.timeZone, milestonesLoaded: data.isLoaded(.milestones), scopes: context.scopes))
         result.figures.append(contentsOf: HealthFamily.figures(current, scopes: context.scopes))
+        // M−1's adoption and health for the review's previous-month column (company scope only: the
+        // scopes above are M's).
+        var previousFigures = AdoptionFamily.figures(
+            adoption: previous.map { $0.isPaying ? $0.adoption : nil }, accounts: data.accounts,
+            keyFeatures: configuration.adoption.keyFeatures, usageLoaded: data.isLoaded(.usageEvents), scopes: context.scopes)
+        previousFigures.append(contentsOf: HealthFamily.figures(previous, scopes: context.scopes))
+        result.previousMonth.append(contentsOf: previousFigures)
+        result.previousMonth.figures.removeAll { $0.scope != "company" }
     }
 }

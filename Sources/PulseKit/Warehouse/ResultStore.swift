@@ -34,3 +34,38 @@ enum ResultStore {
         }
     }
 }
+
+extension ResultStore {
+    /// The company figures that published runs recorded for `periods`, the latest run winning per
+    /// (period, metric): the history the KPI review's trend charts read for months this run does not compute.
+    static func companyFigures(periods: [String], in db: Database) throws -> [(period: String, metric: String, value: String?)] {
+        guard !periods.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: periods.count).joined(separator: ", ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT k.period, k.metric, k.value FROM kpi_values k JOIN runs r ON r.id = k.run_id
+            WHERE r.status = 'published' AND k.scope = 'company' AND k.period IN (\(marks))
+            ORDER BY k.run_id, k.period, k.metric
+            """, arguments: StatementArguments(periods))
+        return rows.map { ($0["period"], $0["metric"], $0["value"]) }
+    }
+
+    /// The account snapshots that published runs recorded for `accountIDs` in `periods` (latest run
+    /// winning per account and period), as period → account id → facts JSON: the QBR's usage and health trends.
+    static func snapshots(accountIDs: [String], periods: [String], in db: Database) throws -> [String: [String: String]] {
+        guard !periods.isEmpty, !accountIDs.isEmpty else { return [:] }
+        let wanted = Set(accountIDs)
+        let marks = Array(repeating: "?", count: periods.count).joined(separator: ", ")
+        var result: [String: [String: String]] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT s.period, s.account_id, s.facts FROM account_snapshots s JOIN runs r ON r.id = s.run_id
+            WHERE r.status = 'published' AND s.period IN (\(marks))
+            ORDER BY s.run_id
+            """, arguments: StatementArguments(periods))
+        while let row = try cursor.next() {
+            let account: String = row["account_id"]
+            guard wanted.contains(account) else { continue }
+            result[row["period"], default: [:]][account] = row["facts"]
+        }
+        return result
+    }
+}

@@ -115,7 +115,9 @@ public enum SupportFamily {
             totals[s].resolutionMinutes.sort()
             totals[s].resolutionBusinessMinutes.sort()
         }
-        let revenueTotals = revenue.totals(computedMonth: revenue.window.computedMonths - 1)
+        // Customers at the end of the period's own month (M, or an earlier month when the review asks for M−1).
+        let revenueTotals = revenue.totals(computedMonth: revenue.window.computedMonths - 1
+                                               - (revenue.window.month.ordinal - period.month.ordinal))
         for (s, scope) in scopes.names.enumerated() {
             for (metric, value) in totals[s].values(customersEnd: revenueTotals[s].customersEnd, tickets: ticketsLoaded,
                                                     articles: articlesLoaded) {
