@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "BusinessTime", targets: ["BusinessTime"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
+        .library(name: "SVGCharts", targets: ["SVGCharts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Domain-free: decoding text exports, reading CSV and JSON, the value grammars.
@@ -25,6 +28,11 @@ let package = Package(
         .target(name: "Rules"),
         // Domain-free: business calendars (working hours, Japanese national holidays) and business minutes.
         .target(name: "BusinessTime", dependencies: ["Tabular"]),
+        // Domain-free: real .xlsx workbooks through the system's libxlsxwriter (Debian libxlsxwriter-dev).
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "Workbook", dependencies: ["CXlsxWriter"]),
+        // Domain-free: accessible inline SVG charts (line, stacked bars, waterfall, bars, sparklines).
+        .target(name: "SVGCharts"),
         // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data;
         // later the metrics, health, alerts and reports.
         .target(
@@ -33,11 +41,14 @@ let package = Package(
                 "Tabular",
                 "Rules",
                 "BusinessTime",
+                "Workbook",
+                "SVGCharts",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The `pulse` command: a thin shell over PulseKit.

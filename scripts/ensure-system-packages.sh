@@ -4,8 +4,9 @@
 set -euo pipefail
 
 # Debian packages the build needs (headers and libraries linked by SwiftPM targets):
-# the warehouse is SQLite through GRDB.swift, linked against the system libsqlite3.
-packages=(libsqlite3-dev)
+# the warehouse is SQLite through GRDB.swift, linked against the system libsqlite3; the workbooks
+# (kpi-review.xlsx, QBRs) are written by libxlsxwriter; pkg-config finds both.
+packages=(libsqlite3-dev libxlsxwriter-dev pkg-config)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "error: Swift 6 is not on PATH. Install the Swift 6 toolchain (swift.org) and try again." >&2
@@ -35,4 +36,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "  sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
+fi
+
+# The tests read every workbook back with a real reader (openpyxl).
+if [ "${PULSE_NEEDS_OPENPYXL:-0}" = 1 ] && ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+  echo "installing openpyxl (the tests read workbooks back with it)" >&2
+  python3 -m pip install -q openpyxl >&2 2>/dev/null \
+    || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >&2; } \
+    || { echo "error: the tests need openpyxl: python3 -m pip install openpyxl" >&2; exit 1; }
 fi

@@ -3,6 +3,6 @@
 # end-to-end command tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-system-packages.sh
+PULSE_NEEDS_OPENPYXL=1 bash scripts/ensure-system-packages.sh
 swift build --build-tests
 exec swift test --skip-build "$@"

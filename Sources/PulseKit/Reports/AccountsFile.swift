@@ -86,6 +86,8 @@ struct AccountsFile: ReportTable {
                 members.append(("health_score_final", number(f.finalScore)))
                 members.append(("health_band_final", .string(f.finalBand.rawValue)))
                 members.append(("health_delta", number(f.healthDelta)))
+                members.append(("mau", number(f.adoption.map { Double($0.mau) })))
+                members.append(("license_utilization", number(f.adoption?.licenseUtilization)))
             }
             return (account.id, JSONWriter.bytes(.object(JSONObject(members: members))))
         }

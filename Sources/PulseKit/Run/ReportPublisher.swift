@@ -46,6 +46,22 @@ public struct ReportPublisher: Sendable {
         guard fsync(fd) == 0 else { throw Self.failure("fsync", url) }
     }
 
+    /// The staging path of `name` (its folder created), for a writer that writes the file itself (a
+    /// workbook); ``publish()`` fsyncs it with the rest.
+    public func prepare(_ name: String) throws(RunError) -> URL {
+        let url = staging.appendingPathComponent(name)
+        let folder = url.deletingLastPathComponent()
+        if folder.standardizedFileURL.path != staging.standardizedFileURL.path {
+            try Self.makeFolder(folder, intermediate: true)
+        }
+        return url
+    }
+
+    /// Gives a file written through ``prepare(_:)`` the set's file mode (0640).
+    public func seal(_ url: URL) throws(RunError) {
+        guard chmod(url.path, 0o640) == 0 else { throw Self.failure("chmod", url) }
+    }
+
     /// Swaps the staging folder in as `OUT/M` and removes the previous set.
     public func publish() throws(RunError) {
         try Self.syncTree(staging)

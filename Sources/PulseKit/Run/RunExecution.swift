@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Logging
 import Tabular
+import Workbook
 
 /// The stages of one run, after the lock is held and the run is in the ledger.
 struct RunExecution {
@@ -161,12 +162,66 @@ struct RunExecution {
                                 maxQuarantinedShare: maxShare, quarantined: finalLog.quarantined, warnings: finalLog.warnings).render()
             }),
         ]
+        // The KPI review and the QBRs, over this run's results and the warehouse's history.
+        let header = KPIReview.Header(pipeline: pipelineName, period: period.month, asOf: asOf, pipelineSHA256: pipelineSHA256,
+                                      currency: currency, language: configuration.language)
+        let historyPeriods = (1...12).map { period.month.adding(months: -$0).description }
+        let recorded: [(period: String, metric: String, value: String?)]
+        do { recorded = try warehouse.read { db in try ResultStore.companyFigures(periods: historyPeriods, in: db) } } catch {
+            publisher.discard()
+            throw .failed(error.description)
+        }
+        let review = KPIReview(header: header, transformed: transformed, data: data, inputs: inputs, recorded: recorded,
+                               targets: configuration.targets, rules: alertRules)
+        let settings = configuration.reports
+        if settings.kpiReview.html { files.append(("kpi-review.html", { KPIReviewPage(review: review).render() })) }
+        var workbooks: [(String, @Sendable (String) throws(WorkbookError) -> Void)] = []
+        let asOfInstant = period.asOf
+        if settings.kpiReview.xlsx {
+            let workbook = KPIReviewWorkbook(review: review, accounts: AccountsFile(accounts: accounts, revenue: revenue, facts: facts, model: healthModel),
+                                             movements: MovementsFile(accounts: accounts, revenue: revenue),
+                                             alerts: AlertsFile(alerts: alerts, accounts: accounts, rules: alertRules),
+                                             tickets: TicketsFile(support, timeZone: timeZone), asOf: asOfInstant)
+            workbooks.append(("kpi-review.xlsx", { path throws(WorkbookError) in try workbook.write(to: path) }))
+        }
+        if settings.qbr.html || settings.qbr.xlsx {
+            var sources = QBRSources(header: header, configuration: configuration, period: period, data: data, transformed: transformed,
+                                     snapshots: [:])
+            let snapshotPeriods = (2...11).map { period.month.adding(months: -$0).description }
+            let ids = sources.selected.map { accounts[$0].id }
+            do {
+                let snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) }
+                sources = QBRSources(header: header, configuration: configuration, period: period, data: data, transformed: transformed,
+                                     snapshots: snapshots)
+            } catch {
+                publisher.discard()
+                throw .failed(error.description)
+            }
+            let qbr = sources
+            var used = Set<String>()
+            for (k, id) in ids.enumerated() {
+                // Two ids that differ only in unsafe characters get distinct names, never one file.
+                var stem = QBRFileName.of(id)
+                var n = 2
+                while !used.insert(stem).inserted {
+                    stem = "\(QBRFileName.of(id))_\(n)"
+                    n += 1
+                }
+                let name = "qbr/\(stem)"
+                if settings.qbr.html { files.append(("\(name).html", { QBRPage(report: qbr.report(k)).render() })) }
+                if settings.qbr.xlsx {
+                    workbooks.append(("\(name).xlsx", { path throws(WorkbookError) in try QBRWorkbook(report: qbr.report(k), asOf: asOfInstant).write(to: path) }))
+                }
+            }
+        }
         files.sort { $0.0 < $1.0 }
-        try Self.writeAll(files, to: publisher, jobs: options.jobs)
-        finish(.report, since: started, rows: nil, detail: "\(files.count + 1) files")
+        workbooks.sort { $0.0 < $1.0 }
+        try Self.writeAll(files, workbooks: workbooks, to: publisher, jobs: options.jobs)
+        let written = (files.map(\.0) + workbooks.map(\.0)).sorted()
+        finish(.report, since: started, rows: nil, detail: "\(written.count + 1) files")
         let manifest = RunManifest(pipeline: pipelineName, pipelineSHA256: pipelineSHA256, period: month, asOf: asOf,
                                    currency: currency, timeZone: configuration.timeZone.identifier, inputs: inputs,
-                                   missingSources: missing, files: files.map(\.0), stages: stages)
+                                   missingSources: missing, files: written, stages: stages)
         do { try publisher.write("run.json", manifest.render()) } catch {
             publisher.discard()
             throw error
@@ -197,7 +252,7 @@ struct RunExecution {
             throw error
         }
         finish(.publish, since: started, rows: nil, detail: destination.path)
-        return RunResult(runID: runID, period: period, folder: destination, files: (files.map(\.0) + ["run.json"]).sorted(),
+        return RunResult(runID: runID, period: period, folder: destination, files: (written + ["run.json"]).sorted(),
                          stages: stages)
     }
 
@@ -239,11 +294,24 @@ struct RunExecution {
         }
     }
 
-    /// Renders and writes the files, at most `jobs` at once.
-    private static func writeAll(_ files: [(String, @Sendable () -> [UInt8])], to publisher: ReportPublisher, jobs: Int) throws(RunError) {
+    /// Renders and writes the files and the workbooks, at most `jobs` at once.
+    private static func writeAll(_ files: [(String, @Sendable () -> [UInt8])],
+                                 workbooks: [(String, @Sendable (String) throws(WorkbookError) -> Void)],
+                                 to publisher: ReportPublisher, jobs: Int) throws(RunError) {
         let errors = ErrorSlot()
-        ParallelLoop.run(files.count, jobs: jobs) { k in
-            do throws(RunError) { try publisher.write(files[k].0, files[k].1()) } catch { errors.set(k, error) }
+        ParallelLoop.run(files.count + workbooks.count, jobs: jobs) { k in
+            if k < files.count {
+                do throws(RunError) { try publisher.write(files[k].0, files[k].1()) } catch { errors.set(k, error) }
+                return
+            }
+            let (name, write) = workbooks[k - files.count]
+            do throws(RunError) {
+                let url = try publisher.prepare(name)
+                do throws(WorkbookError) { try write(url.path) } catch { throw RunError.failed("writing \(name): \(error)") }
+                try publisher.seal(url)
+            } catch {
+                errors.set(k, error)
+            }
         }
         if let error = errors.first {
             publisher.discard()

@@ -27,6 +27,9 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount with exactly 4 decimals and `.` as the decimal mark, e.g. `-12.0500`.
     public var description: String { Self.text(tenThousandths) }
 
+    /// Ten-thousandths as a number of currency units (for workbook cells and display; exact text is ``text(_:)``).
+    public static func double(_ units: Int64) -> Double { Double(units) / 10_000 }
+
     /// An amount in ten-thousandths written with exactly 4 decimals.
     public static func text(_ units: Int64) -> String {
         let magnitude = units.magnitude

@@ -1,0 +1,153 @@
+import Foundation
+import Tabular
+import Workbook
+
+/// `kpi-review.xlsx`: the KPI review as a real workbook (libxlsxwriter, constant-memory mode):
+/// Summary (the tiles and native MRR and NRR/GRR charts), KPIs (company metrics × 12 months), By
+/// segment, Movements, Accounts (every `accounts.csv` column, health bands highlighted, autofilter,
+/// frozen header and id column), Alerts, Tickets (the SLA audit) and Data quality. Customer text is
+/// always a string cell; the document's creation time is the as-of, so the bytes repeat run to run.
+struct KPIReviewWorkbook {
+    let review: KPIReview
+    let accounts: AccountsFile
+    let movements: MovementsFile
+    let alerts: AlertsFile
+    let tickets: TicketsFile
+    /// The as-of instant, the workbook's fixed creation time.
+    let asOf: Instant
+
+    /// Writes the workbook to `path`.
+    func write(to path: String) throws(WorkbookError) {
+        let v = ReportVocabulary(review.header.language)
+        let book = try Workbook(path: path, constantMemory: true, temporaryDirectory: (path as NSString).deletingLastPathComponent)
+        try book.setProperties(DocumentProperties(title: "\(v["kpi_review"]) \(review.header.period)", subject: review.header.pipeline,
+                                                  author: "Pulse \(review.header.version)", company: "", comments: "",
+                                                  created: asOf.millisecondsSinceEpoch / 1000))
+        let out = ReportWorkbook(currency: review.header.currency)
+        let history = review.history
+        let kpisName = v["kpis_sheet"]
+
+        // Summary: the tiles.
+        let summary = try book.addWorksheet(v["summary"])
+        summary.write("\(v["kpi_review"]) — \(review.header.period)", row: 0, column: 0, style: ReportWorkbook.title)
+        summary.write("\(v["pipeline"]): \(review.header.pipeline) · \(v["as_of"]): \(review.header.asOf)", row: 1, column: 0)
+        let headers = [v["metric"], v["current"], v["previous"], v["change"], v["target"]]
+        for (c, h) in headers.enumerated() { summary.write(h, row: 3, column: c, style: ReportWorkbook.header) }
+        let tileMetrics = KPIReviewPage.tileMetrics + KPIReview.bands.map { "health_\($0.rawValue)" }
+        let numbers = DisplayNumber(currency: review.header.currency, language: review.header.language)
+        for (k, metric) in tileMetrics.enumerated() {
+            let row = 4 + k
+            let unit = MetricUnit.of(metric)
+            var label = v.metric(metric)
+            if let n = review.smallSampleSize(metric) { label += " * (n = \(n))" }
+            summary.write(label, row: row, column: 0)
+            out.write(review.value(metric), unit: unit, to: summary, row: row, column: 1)
+            out.write(review.previousValue(metric), unit: unit, to: summary, row: row, column: 2)
+            summary.write(numbers.change(from: review.previousValue(metric), to: review.value(metric), unit: unit) ?? DisplayNumber.undefined,
+                          row: row, column: 3)
+            out.write(review.targets[metric], unit: unit, to: summary, row: row, column: 4)
+        }
+        summary.setColumn(0, width: 36)
+        summary.setColumns(1, 4, width: 18)
+        // Native charts over the KPIs sheet: MRR, and NRR/GRR.
+        let kpiRows = Dictionary(history.metrics.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let months = history.months.count
+        func range(_ metric: String) -> CellRange? {
+            kpiRows[metric].map { CellRange(sheet: kpisName, firstRow: $0, firstColumn: 2, lastRow: $0, lastColumn: 1 + months) }
+        }
+        let categories = CellRange(sheet: kpisName, firstRow: 0, firstColumn: 2, lastRow: 0, lastColumn: 1 + months)
+        if let mrr = range("mrr_end") {
+            let chart = book.addChart(.column)
+            chart.setTitle(v.metric("mrr_end"))
+            chart.addSeries(name: v.metric("mrr_end"), categories: categories, values: mrr, color: 0x0072B2)
+            chart.setYAxisNumberFormat(out.moneyFormat)
+            chart.setLegendAtBottom()
+            summary.insertChart(chart, row: 4 + tileMetrics.count + 2, column: 0)
+        }
+        let retention = ["nrr", "grr", "nrr_ttm", "grr_ttm"].compactMap { m in range(m).map { (m, $0) } }
+        if !retention.isEmpty {
+            let chart = book.addChart(.line)
+            chart.setTitle(v["retention"])
+            for (metric, values) in retention { chart.addSeries(name: v.metric(metric), categories: categories, values: values) }
+            chart.setYAxisNumberFormat("0%")
+            chart.setLegendAtBottom()
+            summary.insertChart(chart, row: 4 + tileMetrics.count + 2, column: 3)
+        }
+
+        // KPIs: company metrics × 12 months.
+        let kpis = try book.addWorksheet(kpisName)
+        kpis.write(v["metric"], row: 0, column: 0, style: ReportWorkbook.header)
+        kpis.write("metric", row: 0, column: 1, style: ReportWorkbook.header)
+        for (k, label) in history.labels.enumerated() { kpis.write(label, row: 0, column: 2 + k, style: ReportWorkbook.header) }
+        for (r, metric) in history.metrics.enumerated() {
+            kpis.write(v.metric(metric), row: r + 1, column: 0)
+            kpis.write(metric, row: r + 1, column: 1)
+            for k in 0..<months { out.write(history.value(metric, month: k), unit: MetricUnit.of(metric), to: kpis, row: r + 1, column: 2 + k) }
+        }
+        kpis.setColumn(0, width: 40)
+        kpis.setColumn(1, width: 44)
+        kpis.setColumns(2, 1 + months, width: 14)
+        kpis.freezePanes(row: 1, column: 2)
+
+        // By segment: every scope of M.
+        let segments = try book.addWorksheet(v["by_segment"])
+        segments.write(v["metric"], row: 0, column: 0, style: ReportWorkbook.header)
+        segments.write("metric", row: 0, column: 1, style: ReportWorkbook.header)
+        for (c, scope) in review.scopes.enumerated() { segments.write(scope, row: 0, column: 2 + c, style: ReportWorkbook.header) }
+        for (r, metric) in review.metrics.enumerated() {
+            segments.write(v.metric(metric), row: r + 1, column: 0)
+            segments.write(metric, row: r + 1, column: 1)
+            for (c, scope) in review.scopes.enumerated() where review.figures[scope]?[metric] != nil {
+                out.write(review.value(metric, scope: scope), unit: MetricUnit.of(metric), to: segments, row: r + 1, column: 2 + c)
+            }
+        }
+        segments.setColumn(0, width: 40)
+        segments.setColumn(1, width: 44)
+        segments.setColumns(2, 1 + review.scopes.count, width: 18)
+        segments.freezePanes(row: 1, column: 2)
+
+        out.write(movements, to: try book.addWorksheet(v["movements"]))
+        let accountsSheet = try book.addWorksheet(v["accounts"])
+        let rows = out.write(accounts, to: accountsSheet, unit: Self.accountsUnit)
+        accountsSheet.freezePanes(row: 1, column: 1)
+        for band in ["health_band", "health_band_final"] {
+            guard let c = accounts.columns.firstIndex(of: band), rows > 0 else { continue }
+            for (value, fill) in [("green", 0xC6EFCE), ("yellow", 0xFFEB9C), ("red", 0xFFC7CE), ("unknown", 0xE7E6E6)] as [(String, UInt32)] {
+                accountsSheet.highlightCells(firstRow: 1, firstColumn: c, lastRow: rows, lastColumn: c, equalTo: value,
+                                             style: CellStyle(background: fill))
+            }
+        }
+        out.write(alerts, to: try book.addWorksheet(v["alerts_sheet"]))
+        out.write(tickets, to: try book.addWorksheet(v["ticket_audit"]), unit: { $0.hasSuffix("_minutes") ? .minutes : nil })
+
+        let quality = try book.addWorksheet(v["data_quality"])
+        for (c, h) in [v["source"], v["rows_read"], v["rows_loaded"], v["rows_quarantined"]].enumerated() {
+            quality.write(h, row: 0, column: c, style: ReportWorkbook.header)
+        }
+        for (r, row) in review.quality.enumerated() {
+            quality.write(row.source, row: r + 1, column: 0)
+            if row.isMissing {
+                quality.write(v["missing_source"], row: r + 1, column: 1)
+            } else {
+                for (c, n) in [row.rowsRead, row.rowsLoaded, row.rowsQuarantined].enumerated() {
+                    quality.write(Double(n), row: r + 1, column: 1 + c, style: out.style(.count))
+                }
+            }
+        }
+        quality.write(v["data_quality_link"], row: review.quality.count + 2, column: 0)
+        quality.setColumn(0, width: 24)
+        quality.setColumns(1, 3, width: 16)
+        try book.close()
+    }
+
+    /// Number formats of the Accounts sheet's numeric columns.
+    static func accountsUnit(_ column: String) -> MetricUnit? {
+        switch column {
+        case "license_utilization", "feature_breadth", "mau_change", "csat_90d": .rate
+        case "mau", "sla_breaches_90d", "tickets_90d", "days_to_renewal": .count
+        case "ttfv_days": .days
+        case "health_score", "health_score_final", "health_delta", "account_nps": .score
+        default: column.hasPrefix("component.") ? .score : nil
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/// A labelled horizontal target line drawn dashed across a line chart.
+struct ReferenceLine {
+    /// The line's label (untrusted text is fine).
+    let label: String
+    /// The value the line marks.
+    let value: Double
+}
