@@ -69,6 +69,8 @@ let package = Package(
         .executableTarget(name: "adoption-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/AdoptionBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         // Test support shared by the property tests (a seeded generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),

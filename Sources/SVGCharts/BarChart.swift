@@ -59,6 +59,7 @@ public struct BarChart: Sendable {
         } else {
             nice = NiceScale(minimum: low, maximum: high, includeZero: true, target: target)
         }
+        let ticks = defined.isEmpty && maximum == nil ? [] : nice.ticks
         let plotBottom = height - axisSpace
         let band = (plotBottom - top) / Double(count)
         let scale = LinearScale(domainLower: nice.lower, domainUpper: nice.upper,
@@ -69,7 +70,7 @@ public struct BarChart: Sendable {
         var writer = SVGWriter()
         ChartDocument.begin(resolved, into: &writer)
         writer.open("g", [("class", "grid"), ("stroke", ChartStyle.gridColor), ("stroke-width", "1")])
-        for tick in nice.ticks {
+        for tick in ticks {
             let x = scale(tick)
             writer.empty("line", [("x1", svgNumber(x)), ("y1", svgNumber(top)), ("x2", svgNumber(x)),
                                   ("y2", svgNumber(plotBottom))])
@@ -78,7 +79,7 @@ public struct BarChart: Sendable {
         writer.open("g", [("class", "axis axis-x"), ("font-size", svgNumber(fontSize)), ("fill", ChartStyle.textColor)])
         writer.empty("line", [("class", "axis-line"), ("x1", svgNumber(zero)), ("y1", svgNumber(top)),
                               ("x2", svgNumber(zero)), ("y2", svgNumber(plotBottom)), ("stroke", ChartStyle.axisColor)])
-        for tick in nice.ticks {
+        for tick in ticks {
             writer.element("text", [("class", "label tick"), ("x", svgNumber(scale(tick))),
                                     ("y", svgNumber(plotBottom + fontSize + 6)), ("text-anchor", "middle")],
                            text: ChartStyle.formatted(format, tick))

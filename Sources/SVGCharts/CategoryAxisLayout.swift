@@ -1,8 +1,9 @@
-/// Placement of category labels under a band axis: all horizontal, every other one, or rotated
-/// 45° (then thinned if still crowded), shortened with "…" when needed.
-struct CategoryAxisLayout {
+/// Placement of category labels under a band axis: all horizontal when they fit; every other one
+/// (always keeping the last) for 8+ short labels such as months; otherwise rotated 45° (thinned only
+/// if the bands are too narrow even then) and shortened with "…", the full text kept as a tooltip.
+struct CategoryAxisLayout: Sendable {
     /// A category label as displayed.
-    struct Label {
+    struct Label: Sendable {
         let display: String
         let full: String
         let truncated: Bool
@@ -18,8 +19,10 @@ struct CategoryAxisLayout {
     /// Font size of the labels.
     let fontSize: Double
 
-    /// Lays out `categories` for bands `band` points wide, using at most `maxHeight` below the plot.
-    init(categories: [String], band: Double, maxHeight: Double, fontSize: Double = ChartStyle.axisFontSize) {
+    /// Lays out `categories` for bands `band` points wide, using at most `maxHeight` below the plot;
+    /// `firstCenter` (the x of the first band's middle) keeps rotated labels inside the left edge.
+    init(categories: [String], band: Double, maxHeight: Double, firstCenter: Double,
+         fontSize: Double = ChartStyle.axisFontSize) {
         self.fontSize = fontSize
         let full = categories.map { SVGText.clean($0, limit: ChartStyle.labelLimit) }
         let count = full.count
@@ -28,9 +31,9 @@ struct CategoryAxisLayout {
         func visibleEvery(_ stride: Int) -> [Bool] {
             (0..<count).map { (count - 1 - $0) % stride == 0 }
         }
-        func shortened(_ maxWidth: Double, _ visible: [Bool]) -> [Label] {
+        func shortened(_ maxWidth: Double, _ visible: [Bool], limit: (Int) -> Double = { _ in .infinity }) -> [Label] {
             full.enumerated().map { index, text in
-                let shown = TextMeasure.truncate(text, maxWidth: maxWidth, fontSize: fontSize)
+                let shown = TextMeasure.truncate(text, maxWidth: Swift.min(maxWidth, limit(index)), fontSize: fontSize)
                 return Label(display: shown.text, full: text, truncated: shown.truncated, visible: visible[index])
             }
         }
@@ -38,17 +41,19 @@ struct CategoryAxisLayout {
             labels = shortened(Swift.max(band - 4, fontSize * 3), visibleEvery(1))
             rotated = false
             height = horizontalHeight
-        } else if widest <= 2 * band - 4 {
+        } else if widest <= 2 * band - 4 && count >= 8 {
             labels = shortened(2 * band - 4, visibleEvery(2))
             rotated = false
             height = horizontalHeight
         } else {
             let stride = Swift.max(1, Int((fontSize * 1.6 / Swift.max(band, 0.1)).rounded(.up)))
-            let maxLength = Swift.max(fontSize * 3, (maxHeight - 14) / 0.7071)
+            let maxLength = Swift.max(fontSize * 3, (maxHeight - fontSize - 10) / 0.78)
             let length = Swift.min(widest, maxLength)
-            labels = shortened(length, visibleEvery(stride))
+            labels = shortened(length, visibleEvery(stride)) { index in
+                Swift.max(fontSize * 2, (firstCenter + Double(index) * band) / 0.7071 - 4)
+            }
             rotated = true
-            height = length * 0.7071 + fontSize + 10
+            height = length * 0.78 + fontSize + 10
         }
     }
 

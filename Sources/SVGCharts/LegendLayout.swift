@@ -1,23 +1,7 @@
-/// One legend entry: a text name and the swatch that shows how its series is drawn.
-struct LegendItem {
-    /// How an entry's series is drawn.
-    enum Swatch {
-        /// A line series: short line with the series' dash pattern and marker.
-        case line(series: Int)
-        /// A filled shape with the given class names and fill.
-        case box(className: String, fill: String)
-    }
-
-    /// The series name (untrusted; cleaned and shortened on layout).
-    let name: String
-    /// The swatch drawn before the name.
-    let swatch: Swatch
-}
-
 /// A legend laid out left to right from the top-left corner, wrapping onto new rows.
-struct LegendLayout {
+struct LegendLayout: Sendable {
     /// A positioned legend entry.
-    struct Entry {
+    struct Entry: Sendable {
         let swatch: LegendItem.Swatch
         let x: Double
         let baseline: Double
@@ -57,7 +41,7 @@ struct LegendLayout {
             let baseline = padding + fontSize + Double(row) * LegendLayout.rowHeight
             entries.append(Entry(swatch: item.swatch, x: x, baseline: baseline, display: shown.text,
                                  full: full, truncated: shown.truncated))
-            x += itemWidth + 16
+            x += itemWidth + 18
         }
         self.entries = entries
         self.height = entries.isEmpty ? 0 : padding + Double(row + 1) * LegendLayout.rowHeight

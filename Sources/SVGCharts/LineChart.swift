@@ -53,10 +53,13 @@ public struct LineChart: Sendable {
         let hasLineData = !scaleValues.isEmpty
         if let referenceLine { scaleValues.append(referenceLine.value) }
         let yNice = NiceScale(values: scaleValues, includeZero: false, target: target)
-        let yLabels = yNice.ticks.map { ChartStyle.formatted(format, $0) }
+        // With nothing to measure, the left axis shows no ticks.
+        let yTicks = scaleValues.isEmpty ? [] : yNice.ticks
+        let yLabels = yTicks.map { ChartStyle.formatted(format, $0) }
         let barFormatter = barFormat ?? format
         let barNice = barValues.map { NiceScale(values: $0.compactMap { $0 }, includeZero: true, target: target) }
-        let barLabels = barNice.map { $0.ticks.map { ChartStyle.formatted(barFormatter, $0) } }
+        let barTicks = barValues.map { $0.contains { $0 != nil } ? barNice?.ticks ?? [] : [] }
+        let barLabels = barTicks.map { $0.map { ChartStyle.formatted(barFormatter, $0) } }
 
         var legendItems = lines.enumerated().map { LegendItem(name: $0.element.name, swatch: .line(series: $0.offset)) }
         if let bars {
@@ -68,7 +71,7 @@ public struct LineChart: Sendable {
 
         var writer = SVGWriter()
         ChartDocument.begin(resolved, into: &writer)
-        ValueAxis.writeGrid(ticks: yNice.ticks, scale: yScale, left: layout.left, right: layout.right, into: &writer)
+        ValueAxis.writeGrid(ticks: yTicks, scale: yScale, left: layout.left, right: layout.right, into: &writer)
 
         if let bars, let barValues, let barNice {
             let barScale = layout.yScale(barNice)
@@ -87,11 +90,11 @@ public struct LineChart: Sendable {
                 writer.close("rect")
             }
             writer.close("g")
-            ValueAxis.writeLabels(ticks: barNice.ticks, labels: barLabels ?? [], scale: barScale,
+            ValueAxis.writeLabels(ticks: barTicks ?? [], labels: barLabels ?? [], scale: barScale,
                                   x: layout.right + 6, leftSide: false, into: &writer)
         }
 
-        ValueAxis.writeLabels(ticks: yNice.ticks, labels: yLabels, scale: yScale, x: layout.left - 6,
+        ValueAxis.writeLabels(ticks: yTicks, labels: yLabels, scale: yScale, x: layout.left - 6,
                               leftSide: true, into: &writer)
         layout.categories.write(plotLeft: layout.left, plotRight: layout.right, plotBottom: layout.bottom,
                                 center: layout.center, into: &writer)
@@ -121,7 +124,7 @@ public struct LineChart: Sendable {
             let points: [(x: Double, y: Double)?] = values.enumerated().map { index, value in
                 value.map { (x: layout.center(index), y: yScale($0)) }
             }
-            writer.open("g", [("class", "series " + className)])
+            writer.open("g", [("class", "series")])
             let data = LineStyle.pathData(points)
             if !data.isEmpty {
                 writer.empty("path", [("class", "line " + className), ("d", data)] + LineStyle.strokeAttributes(series))

@@ -1,5 +1,5 @@
 /// Maps data values linearly from a domain onto a pixel range (values outside the domain are clamped).
-struct LinearScale {
+struct LinearScale: Sendable {
     /// Data value mapped to `rangeStart`.
     let domainLower: Double
     /// Data value mapped to `rangeEnd`.

@@ -1,5 +1,5 @@
 /// An axis domain with "nice" ticks (1, 2 or 5 × 10^k) that covers the data.
-struct NiceScale: Equatable {
+struct NiceScale: Equatable, Sendable {
     /// Lowest tick, the bottom of the axis.
     let lower: Double
     /// Highest tick, the top of the axis.
@@ -34,9 +34,11 @@ struct NiceScale: Equatable {
             high = Swift.max(high, 0)
         }
         let magnitude = Swift.max(Swift.abs(low), Swift.abs(high))
+        var intervals = Swift.max(1, target)
         if magnitude == 0 {
             low = 0
             high = 1
+            intervals = 1
         } else if high - low <= magnitude * 1e-9 {
             let pad = magnitude * 0.1
             if includeZero && low >= 0 {
@@ -50,16 +52,16 @@ struct NiceScale: Equatable {
                 high += pad
             }
         }
-        let intervals = Swift.max(1, target)
         let raw = (high - low) / Double(intervals)
         var exponent = 0
         var reduced = raw
         while reduced >= 10 && exponent < 40 { reduced /= 10; exponent += 1 }
         while reduced < 1 && exponent > -40 { reduced *= 10; exponent -= 1 }
         // Among 1, 2 and 5 × 10^k near the raw step, take the one whose interval count is closest
-        // to the target (ties go to the larger step).
+        // to the target; on a tie, the one whose axis hugs the data more tightly.
         var best: (mantissa: Int, exponent: Int, first: Int, last: Int)?
         var bestDistance = Int.max
+        var bestSpan = Double.infinity
         for power in (exponent - 1)...(exponent + 1) {
             for candidate in [1, 2, 5] {
                 let step = NiceScale.scaled(candidate, power)
@@ -68,9 +70,11 @@ struct NiceScale: Equatable {
                 let count = last - first
                 guard count <= intervals + 2 else { continue }
                 let distance = Swift.abs(count - intervals)
-                if distance <= bestDistance {
+                let span = Double(count) * step
+                if distance < bestDistance || (distance == bestDistance && span < bestSpan * (1 - 1e-9)) {
                     best = (candidate, power, first, last)
                     bestDistance = distance
+                    bestSpan = span
                 }
             }
         }

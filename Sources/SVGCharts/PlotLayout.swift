@@ -1,6 +1,6 @@
 /// The plot rectangle of a chart with categories along the bottom, value ticks on the left (and
 /// optionally on the right), and a legend across the top.
-struct PlotLayout {
+struct PlotLayout: Sendable {
     /// Left edge of the plot area.
     let left: Double
     /// Right edge of the plot area.
@@ -34,7 +34,8 @@ struct PlotLayout {
         legend = LegendLayout(items: legendItems, width: width)
         top = legend.height == 0 ? 14 : legend.height + 12
         band = (right - left) / Double(Swift.max(1, categories.count))
-        self.categories = CategoryAxisLayout(categories: categories, band: band, maxHeight: height * 0.3)
+        self.categories = CategoryAxisLayout(categories: categories, band: band, maxHeight: height * 0.3,
+                                             firstCenter: left + band / 2)
         bottom = Swift.max(top + 20, height - self.categories.height)
     }
 

@@ -1,5 +1,5 @@
 /// A labelled horizontal target line drawn dashed across a line chart.
-struct ReferenceLine {
+struct ReferenceLine: Sendable {
     /// The line's label (untrusted text is fine).
     let label: String
     /// The value the line marks.

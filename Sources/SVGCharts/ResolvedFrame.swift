@@ -1,5 +1,5 @@
 /// A `ChartFrame` made safe for output: sanitized id, cleaned title and description, clamped size.
-struct ResolvedFrame {
+struct ResolvedFrame: Sendable {
     /// Identifier restricted to `[A-Za-z0-9_-]`.
     let id: String
     /// Cleaned accessible title.

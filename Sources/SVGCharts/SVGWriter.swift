@@ -1,6 +1,6 @@
 /// Appends SVG markup to a string. Element and attribute names come from this library only;
 /// every attribute value and every text node is escaped.
-struct SVGWriter {
+struct SVGWriter: Sendable {
     /// The markup written so far.
     private(set) var output = ""
 

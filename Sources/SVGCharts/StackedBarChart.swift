@@ -36,7 +36,9 @@ public struct StackedBarChart: Sendable {
             extremes.append(column.filter { $0 < 0 }.reduce(0, +))
         }
         let nice = NiceScale(values: extremes, includeZero: true, target: PlotLayout.tickTarget(height: height))
-        let tickLabels = nice.ticks.map { ChartStyle.formatted(format, $0) }
+        let hasData = values.contains { $0.contains { $0 != nil } }
+        let ticks = hasData ? nice.ticks : []
+        let tickLabels = ticks.map { ChartStyle.formatted(format, $0) }
         let legendItems = series.enumerated().map { offset, item in
             LegendItem(name: item.name, swatch: .box(className: ChartPalette.className(forSeries: offset),
                                                      fill: ChartPalette.color(forSeries: offset)))
@@ -49,8 +51,8 @@ public struct StackedBarChart: Sendable {
 
         var writer = SVGWriter()
         ChartDocument.begin(resolved, into: &writer)
-        ValueAxis.writeGrid(ticks: nice.ticks, scale: scale, left: layout.left, right: layout.right, into: &writer)
-        ValueAxis.writeLabels(ticks: nice.ticks, labels: tickLabels, scale: scale, x: layout.left - 6,
+        ValueAxis.writeGrid(ticks: ticks, scale: scale, left: layout.left, right: layout.right, into: &writer)
+        ValueAxis.writeLabels(ticks: ticks, labels: tickLabels, scale: scale, x: layout.left - 6,
                               leftSide: true, into: &writer)
         layout.categories.write(plotLeft: layout.left, plotRight: layout.right, plotBottom: layout.bottom,
                                 center: layout.center, into: &writer)

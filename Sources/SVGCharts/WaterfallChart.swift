@@ -67,7 +67,8 @@ public struct WaterfallChart: Sendable {
         let headroom = (high - low) * 0.08
         let nice = NiceScale(minimum: low < 0 ? low - headroom : 0, maximum: high > 0 ? high + headroom : 0,
                              includeZero: true, target: PlotLayout.tickTarget(height: height))
-        let tickLabels = nice.ticks.map { ChartStyle.formatted(format, $0) }
+        let ticks = bars.contains { $0.kind != .undefined } ? nice.ticks : []
+        let tickLabels = ticks.map { ChartStyle.formatted(format, $0) }
         var legendItems: [LegendItem] = []
         for (kind, name, className, fill) in [(WaterfallBar.Kind.total, "Total", "total", ChartPalette.total),
                                               (.increase, "Increase", "increase", ChartPalette.increase),
@@ -82,8 +83,8 @@ public struct WaterfallChart: Sendable {
 
         var writer = SVGWriter()
         ChartDocument.begin(resolved, into: &writer)
-        ValueAxis.writeGrid(ticks: nice.ticks, scale: scale, left: layout.left, right: layout.right, into: &writer)
-        ValueAxis.writeLabels(ticks: nice.ticks, labels: tickLabels, scale: scale, x: layout.left - 6,
+        ValueAxis.writeGrid(ticks: ticks, scale: scale, left: layout.left, right: layout.right, into: &writer)
+        ValueAxis.writeLabels(ticks: ticks, labels: tickLabels, scale: scale, x: layout.left - 6,
                               leftSide: true, into: &writer)
         layout.categories.write(plotLeft: layout.left, plotRight: layout.right, plotBottom: layout.bottom,
                                 center: layout.center, into: &writer)

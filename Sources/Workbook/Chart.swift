@@ -11,8 +11,10 @@ public final class Chart {
     public let kind: ChartKind
 
     let pointer: UnsafeMutablePointer<lxw_chart>?
+    let workbook: Workbook
     private(set) var seriesCount = 0
-    private let workbook: Workbook
+    /// Set once the chart has been placed on a sheet; libxlsxwriter allows one placement.
+    var isInserted = false
 
     init(workbook: Workbook, pointer: UnsafeMutablePointer<lxw_chart>?, kind: ChartKind) {
         self.workbook = workbook
@@ -34,7 +36,9 @@ public final class Chart {
             return
         }
         workbook.noteChartReference(series: name, sheet: categories.sheet)
-        workbook.noteChartReference(series: name, sheet: values.sheet)
+        if values.sheet != categories.sheet {
+            workbook.noteChartReference(series: name, sheet: values.sheet)
+        }
         CellText.label(name).withCString { chart_series_set_name(series, $0) }
         if let color {
             let value = CellStyle.color(color)

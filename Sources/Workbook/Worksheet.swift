@@ -136,6 +136,14 @@ public final class Worksheet {
         let action = "insert a chart"
         guard let (r, c) = cell(row, column, action) else { return }
         guard let chartPointer = chart.pointer else { return }
+        guard chart.workbook === workbook else {
+            workbook.record("\(context(row, column)): cannot \(action): the chart belongs to another workbook ('\(chart.workbook.path)')")
+            return
+        }
+        guard !chart.isInserted else {
+            workbook.record("\(context(row, column)): cannot \(action): the chart is already placed (a chart can be inserted once)")
+            return
+        }
         guard chart.seriesCount > 0 else {
             workbook.record("\(context(row, column)): cannot \(action): the chart has no series")
             return
@@ -147,7 +155,9 @@ public final class Worksheet {
         var options = lxw_chart_options()
         options.x_scale = xScale
         options.y_scale = yScale
-        check(worksheet_insert_chart_opt(pointer, r, c, chartPointer, &options), action, row, column)
+        let error = worksheet_insert_chart_opt(pointer, r, c, chartPointer, &options)
+        check(error, action, row, column)
+        if error == LXW_NO_ERROR { chart.isInserted = true }
     }
 
     // MARK: - Print setup

@@ -24,7 +24,12 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("published \(out.path)/2026-10"))
         let month = out.appendingPathComponent("2026-10")
-        #expect(try Self.files(month).keys.sorted() == ["accounts.csv", "alerts.csv", "data-quality.html", "kpis.csv", "kpis.json", "movements.csv", "quarantine.csv", "run.json", "tickets.csv", "warnings.csv"])
+        let names = try Self.files(month).keys.sorted()
+        #expect(names.filter { !$0.hasPrefix("qbr/") } == ["accounts.csv", "alerts.csv", "data-quality.html", "kpi-review.html", "kpi-review.xlsx",
+                                                          "kpis.csv", "kpis.json", "movements.csv", "quarantine.csv", "run.json", "tickets.csv",
+                                                          "warnings.csv"])
+        // One QBR (HTML and workbook) per high-touch account paying in M.
+        #expect(names.filter { $0.hasPrefix("qbr/") }.count == 2 * 29)
         let folderMode = try FileManager.default.attributesOfItem(atPath: month.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o750)
         for name in try Self.files(month).keys {

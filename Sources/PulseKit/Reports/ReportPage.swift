@@ -41,6 +41,23 @@ enum ReportPage {
         var table: Table
     }
 
+    /// The rendered page as bytes, with any character XML forbids (C0 controls but tab, line feed and
+    /// carriage return; U+FFFE, U+FFFF) replaced by U+FFFD, so customer text can never make a page
+    /// ill-formed. The templates' own markup holds none of them.
+    static func bytes(_ html: String) -> [UInt8] {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(html.utf8.count)
+        for scalar in html.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return Array(String(out).utf8)
+    }
+
     /// The page shell around `body`: `<!DOCTYPE html>`, `lang`, charset, CSP (no network, no script),
     /// the title, inline CSS.
     static let shell = """

@@ -9,7 +9,7 @@ struct QBRPage {
 
     /// Rendered page bytes.
     func render() -> [UInt8] {
-        Array(Self.library.render(view(), withTemplate: "page")!.utf8)
+        ReportPage.bytes(Self.library.render(view(), withTemplate: "page")!)
     }
 
     private static let library: MustacheLibrary = {

@@ -12,7 +12,7 @@ struct KPIReviewPage {
 
     /// Rendered page bytes.
     func render() -> [UInt8] {
-        Array(Self.library.render(view(), withTemplate: "page")!.utf8)
+        ReportPage.bytes(Self.library.render(view(), withTemplate: "page")!)
     }
 
     private static let library: MustacheLibrary = {
