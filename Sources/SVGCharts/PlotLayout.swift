@@ -48,4 +48,14 @@ struct PlotLayout: Sendable {
     func yScale(_ scale: NiceScale) -> LinearScale {
         LinearScale(domainLower: scale.lower, domainUpper: scale.upper, rangeStart: bottom, rangeEnd: top)
     }
+
+    /// Starts the document and draws what every bar chart over this layout shares: the value grid,
+    /// the left value labels and the category labels.
+    func beginBarPlot(_ frame: ResolvedFrame, ticks: [Double], tickLabels: [String], scale: LinearScale,
+                      into writer: inout SVGWriter) {
+        ChartDocument.begin(frame, into: &writer)
+        ValueAxis.writeGrid(ticks: ticks, scale: scale, left: left, right: right, into: &writer)
+        ValueAxis.writeLabels(ticks: ticks, labels: tickLabels, scale: scale, x: left - 6, leftSide: true, into: &writer)
+        categories.write(plotLeft: left, plotRight: right, plotBottom: bottom, center: center, into: &writer)
+    }
 }

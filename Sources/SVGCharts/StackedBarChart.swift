@@ -50,12 +50,7 @@ public struct StackedBarChart: Sendable {
         let barWidth = SVGNumber.round(Swift.max(1, Swift.min(layout.band * 0.7, 40)))
 
         var writer = SVGWriter()
-        ChartDocument.begin(resolved, into: &writer)
-        ValueAxis.writeGrid(ticks: ticks, scale: scale, left: layout.left, right: layout.right, into: &writer)
-        ValueAxis.writeLabels(ticks: ticks, labels: tickLabels, scale: scale, x: layout.left - 6,
-                              leftSide: true, into: &writer)
-        layout.categories.write(plotLeft: layout.left, plotRight: layout.right, plotBottom: layout.bottom,
-                                center: layout.center, into: &writer)
+        layout.beginBarPlot(resolved, ticks: ticks, tickLabels: tickLabels, scale: scale, into: &writer)
 
         let names = series.map { SVGText.clean($0.name, limit: 200) }
         writer.open("g", [("class", "bars"), ("stroke", "#FFFFFF"), ("stroke-width", "0.5")])

@@ -41,6 +41,23 @@ enum ReportPage {
         var table: Table
     }
 
+    /// The templates of a page: the shared table partial, and the shell followed by `body` as `page`.
+    static func library(body: String) -> MustacheLibrary {
+        do {
+            var library = MustacheLibrary()
+            try library.register(tablePartial, named: "table")
+            try library.register(shell + body, named: "page")
+            return library
+        } catch {
+            preconditionFailure("report template: \(error)")
+        }
+    }
+
+    /// `view` rendered through `library`'s page, as bytes (see ``bytes(_:)``).
+    static func render(_ view: Any, with library: MustacheLibrary) -> [UInt8] {
+        bytes(library.render(view, withTemplate: "page") ?? "")
+    }
+
     /// The rendered page as bytes, with any character XML forbids (C0 controls but tab, line feed and
     /// carriage return; U+FFFE, U+FFFF) replaced by U+FFFD, so customer text can never make a page
     /// ill-formed. The templates' own markup holds none of them.

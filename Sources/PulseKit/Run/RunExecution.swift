@@ -148,16 +148,16 @@ struct RunExecution {
         let healthModel = configuration.health
         let alertRules = configuration.alerts
         let timeZone = configuration.timeZone
-        var files: [(String, @Sendable () -> [UInt8])] = [
-            ("kpis.csv", { KPIFiles.csv(table, period: month) }),
-            ("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
-            ("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue, facts: facts, model: healthModel) }),
-            ("alerts.csv", { AlertsFile.csv(alerts, accounts: accounts, rules: alertRules) }),
-            ("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
-            ("tickets.csv", { TicketsFile.csv(support, timeZone: timeZone) }),
-            ("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
-            ("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
-            ("data-quality.html", {
+        var jobs: [ReportJob] = [
+            .file("kpis.csv", { KPIFiles.csv(table, period: month) }),
+            .file("kpis.json", { KPIFiles.json(table, period: month, asOf: asOf, currency: currency) }),
+            .file("accounts.csv", { AccountsFile.csv(accounts: accounts, revenue: revenue, facts: facts, model: healthModel) }),
+            .file("alerts.csv", { AlertsFile.csv(alerts, accounts: accounts, rules: alertRules) }),
+            .file("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
+            .file("tickets.csv", { TicketsFile.csv(support, timeZone: timeZone) }),
+            .file("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
+            .file("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
+            .file("data-quality.html", {
                 DataQualityPage(pipeline: pipelineName, period: month, asOf: asOf, inputs: finalInputs, missingSources: missing,
                                 maxQuarantinedShare: maxShare, quarantined: finalLog.quarantined, warnings: finalLog.warnings).render()
             }),
@@ -174,30 +174,26 @@ struct RunExecution {
         let review = KPIReview(header: header, transformed: transformed, data: data, inputs: inputs, recorded: recorded,
                                targets: configuration.targets, rules: alertRules)
         let settings = configuration.reports
-        if settings.kpiReview.html { files.append(("kpi-review.html", { KPIReviewPage(review: review).render() })) }
-        var workbooks: [(String, @Sendable (String) throws(WorkbookError) -> Void)] = []
+        if settings.kpiReview.html { jobs.append(.file("kpi-review.html") { KPIReviewPage(review: review).render() }) }
         let asOfInstant = period.asOf
         if settings.kpiReview.xlsx {
             let workbook = KPIReviewWorkbook(review: review, accounts: AccountsFile(accounts: accounts, revenue: revenue, facts: facts, model: healthModel),
                                              movements: MovementsFile(accounts: accounts, revenue: revenue),
                                              alerts: AlertsFile(alerts: alerts, accounts: accounts, rules: alertRules),
                                              tickets: TicketsFile(support, timeZone: timeZone), asOf: asOfInstant)
-            workbooks.append(("kpi-review.xlsx", { path throws(WorkbookError) in try workbook.write(to: path) }))
+            jobs.append(.workbook("kpi-review.xlsx") { path throws(WorkbookError) in try workbook.write(to: path) })
         }
         if settings.qbr.html || settings.qbr.xlsx {
-            var sources = QBRSources(header: header, configuration: configuration, period: period, data: data, transformed: transformed,
-                                     snapshots: [:])
+            let selected = QBRSources.selection(configuration.reports.qbr.selection, facts: transformed.facts)
+            let ids = selected.map { accounts[$0].id }
             let snapshotPeriods = (2...11).map { period.month.adding(months: -$0).description }
-            let ids = sources.selected.map { accounts[$0].id }
-            do {
-                let snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) }
-                sources = QBRSources(header: header, configuration: configuration, period: period, data: data, transformed: transformed,
-                                     snapshots: snapshots)
-            } catch {
+            let snapshots: [String: [String: String]]
+            do { snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) } } catch {
                 publisher.discard()
                 throw .failed(error.description)
             }
-            let qbr = sources
+            let qbr = QBRSources(selected: selected, header: header, configuration: configuration, period: period, data: data,
+                                 transformed: transformed, snapshots: snapshots)
             var used = Set<String>()
             for (k, id) in ids.enumerated() {
                 // Two ids that differ only in unsafe characters get distinct names, never one file.
@@ -207,17 +203,22 @@ struct RunExecution {
                     stem = "\(QBRFileName.of(id))_\(n)"
                     n += 1
                 }
-                let name = "qbr/\(stem)"
-                if settings.qbr.html { files.append(("\(name).html", { QBRPage(report: qbr.report(k)).render() })) }
-                if settings.qbr.xlsx {
-                    workbooks.append(("\(name).xlsx", { path throws(WorkbookError) in try QBRWorkbook(report: qbr.report(k), asOf: asOfInstant).write(to: path) }))
-                }
+                let (html, xlsx) = (settings.qbr.html ? "qbr/\(stem).html" : nil, settings.qbr.xlsx ? "qbr/\(stem).xlsx" : nil)
+                // One job per account: its report is built once for the page and the workbook.
+                jobs.append(ReportJob(names: [html, xlsx].compactMap { $0 }) { publisher throws(RunError) in
+                    let report = qbr.report(k)
+                    if let html { try publisher.write(html, QBRPage(report: report).render()) }
+                    if let xlsx {
+                        try ReportJob.writeWorkbook(xlsx, to: publisher) { path throws(WorkbookError) in
+                            try QBRWorkbook(report: report, asOf: asOfInstant).write(to: path)
+                        }
+                    }
+                })
             }
         }
-        files.sort { $0.0 < $1.0 }
-        workbooks.sort { $0.0 < $1.0 }
-        try Self.writeAll(files, workbooks: workbooks, to: publisher, jobs: options.jobs)
-        let written = (files.map(\.0) + workbooks.map(\.0)).sorted()
+        jobs.sort { $0.names[0] < $1.names[0] }
+        try Self.writeAll(jobs, to: publisher, jobs: options.jobs)
+        let written = jobs.flatMap(\.names).sorted()
         finish(.report, since: started, rows: nil, detail: "\(written.count + 1) files")
         let manifest = RunManifest(pipeline: pipelineName, pipelineSHA256: pipelineSHA256, period: month, asOf: asOf,
                                    currency: currency, timeZone: configuration.timeZone.identifier, inputs: inputs,
@@ -294,24 +295,11 @@ struct RunExecution {
         }
     }
 
-    /// Renders and writes the files and the workbooks, at most `jobs` at once.
-    private static func writeAll(_ files: [(String, @Sendable () -> [UInt8])],
-                                 workbooks: [(String, @Sendable (String) throws(WorkbookError) -> Void)],
-                                 to publisher: ReportPublisher, jobs: Int) throws(RunError) {
+    /// Runs the report jobs, at most `jobs` at once; the first failure in job order is thrown.
+    private static func writeAll(_ reports: [ReportJob], to publisher: ReportPublisher, jobs: Int) throws(RunError) {
         let errors = ErrorSlot()
-        ParallelLoop.run(files.count + workbooks.count, jobs: jobs) { k in
-            if k < files.count {
-                do throws(RunError) { try publisher.write(files[k].0, files[k].1()) } catch { errors.set(k, error) }
-                return
-            }
-            let (name, write) = workbooks[k - files.count]
-            do throws(RunError) {
-                let url = try publisher.prepare(name)
-                do throws(WorkbookError) { try write(url.path) } catch { throw RunError.failed("writing \(name): \(error)") }
-                try publisher.seal(url)
-            } catch {
-                errors.set(k, error)
-            }
+        ParallelLoop.run(reports.count, jobs: jobs) { k in
+            do throws(RunError) { try reports[k].write(publisher) } catch { errors.set(k, error) }
         }
         if let error = errors.first {
             publisher.discard()

@@ -9,19 +9,10 @@ struct QBRPage {
 
     /// Rendered page bytes.
     func render() -> [UInt8] {
-        ReportPage.bytes(Self.library.render(view(), withTemplate: "page")!)
+        ReportPage.render(view(), with: Self.library)
     }
 
-    private static let library: MustacheLibrary = {
-        do {
-            var library = MustacheLibrary()
-            try library.register(ReportPage.tablePartial, named: "table")
-            try library.register(ReportPage.shell + template, named: "page")
-            return library
-        } catch {
-            preconditionFailure("QBR template: \(error)")
-        }
-    }()
+    private static let library = ReportPage.library(body: template)
 
     private struct Section {
         var title: String
@@ -46,7 +37,7 @@ struct QBRPage {
         let n = DisplayNumber(currency: r.header.currency, language: r.header.language)
         let f = r.facts
         let labels = r.months.map(\.description)
-        let id = r.account.id.unicodeScalars.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) ? String($0) : "-" }.joined()
+        let id = r.account.id   // SVGCharts keeps only [A-Za-z0-9_-] of a chart id
         func row(_ label: String, _ value: String) -> ReportPage.Row {
             ReportPage.Row(cells: [ReportPage.Cell(text: label, isHeader: true), .text(value)])
         }

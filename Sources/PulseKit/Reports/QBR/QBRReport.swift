@@ -1,3 +1,4 @@
+import Rules
 import Tabular
 
 /// Everything one account's quarterly business review shows (outputs.md `qbr/ACCOUNT_ID.*`), for
@@ -73,7 +74,8 @@ struct QBRReport: Sendable {
 }
 
 /// What building many QBRs shares, computed once per run: each selected account's subscriptions,
-/// tickets, survey answers, milestones and alerts, found in one pass over each source.
+/// tickets, survey answers, milestones and alerts, found in one pass over each source, so a QBR
+/// reads only its own account's rows.
 struct QBRSources: Sendable {
     let selected: [Int]
     let header: KPIReview.Header
@@ -84,6 +86,8 @@ struct QBRSources: Sendable {
     /// Per selected account (same order), indices into the sources.
     private var subscriptions: [[Int]]
     private var tickets: [[Int]]
+    /// Per selected account, indices into the support result's tickets created in M.
+    private var ticketsOfMonth: [[Int]]
     private var csat: [[Int]]
     private var nps: [[Int]]
     private var milestones: [[Int]]
@@ -91,39 +95,36 @@ struct QBRSources: Sendable {
     /// Period → account id → recorded facts JSON (months before M−1).
     let snapshots: [String: [String: String]]
 
-    /// Indexes the sources for the accounts the pipeline's QBR rule selects among those paying in M.
-    init(header: KPIReview.Header, configuration: PipelineConfiguration, period: ReportingPeriod, data: ExtractedData,
-         transformed: TransformResult, snapshots: [String: [String: String]]) {
+    /// The accounts that get a QBR: those paying in M for which the pipeline's QBR rule holds.
+    static func selection(_ rule: RuleExpression, facts: [AccountFacts]) -> [Int] {
+        facts.indices.filter { facts[$0].isPaying && rule.evaluate(facts[$0]) }
+    }
+
+    /// Indexes the sources for the `selected` accounts (see ``selection(_:facts:)``).
+    init(selected: [Int], header: KPIReview.Header, configuration: PipelineConfiguration, period: ReportingPeriod,
+         data: ExtractedData, transformed: TransformResult, snapshots: [String: [String: String]]) {
+        self.selected = selected
         self.header = header
         self.configuration = configuration
         self.period = period
         self.data = data
         self.transformed = transformed
         self.snapshots = snapshots
-        let selection = configuration.reports.qbr.selection
-        let facts = transformed.facts
-        let chosen = facts.count == data.accounts.count
-            ? data.accounts.indices.filter { facts[$0].isPaying && selection.evaluate(facts[$0]) } : []
-        selected = chosen
         var slot: [String: Int] = [:]
-        for (k, a) in chosen.enumerated() { slot[data.accounts[a].id] = k }
+        for (k, a) in selected.enumerated() { slot[data.accounts[a].id] = k }
         func index(_ ids: some Sequence<String>) -> [[Int]] {
-            var lists = [[Int]](repeating: [], count: chosen.count)
+            var lists = [[Int]](repeating: [], count: selected.count)
             for (i, id) in ids.enumerated() { if let k = slot[id] { lists[k].append(i) } }
             return lists
         }
-        subscriptions = [[Int]](repeating: [], count: chosen.count)
-        for (i, s) in data.subscriptions.enumerated() {
-            if let k = slot[data.accounts[s.accountIndex].id] { subscriptions[k].append(i) }
-        }
+        let accounts = data.accounts
+        subscriptions = index(data.subscriptions.lazy.map { accounts[$0.accountIndex].id })
         tickets = index(data.tickets.lazy.map(\.accountID))
+        ticketsOfMonth = index(transformed.support.tickets.lazy.map(\.ticket.accountID))
         csat = index(data.csat.lazy.map(\.accountID))
         nps = index(data.nps.lazy.map(\.accountID))
         milestones = index(data.milestones.lazy.map(\.accountID))
-        alerts = [[Int]](repeating: [], count: chosen.count)
-        for (i, alert) in transformed.alerts.enumerated() {
-            if let k = slot[data.accounts[alert.account].id] { alerts[k].append(i) }
-        }
+        alerts = index(transformed.alerts.lazy.map { accounts[$0.account].id })
     }
 
     /// The months of every QBR's trends, M−11 … M.
@@ -177,7 +178,8 @@ struct QBRSources: Sendable {
         var inMonth: [QBRReport.TicketRow] = []
         var achieved = 0
         var breached = 0
-        for (ticket, assessment) in transformed.support.tickets where ticket.accountID == account.id {
+        for i in ticketsOfMonth[k] {
+            let (ticket, assessment) = transformed.support.tickets[i]
             inMonth.append(QBRReport.TicketRow(id: ticket.id, createdAt: local(ticket.createdAt), priority: assessment.priority.name,
                                                category: ticket.category, firstResponse: minutes(assessment.firstResponseMinutes),
                                                resolution: minutes(assessment.resolutionMinutes)))

@@ -11,6 +11,8 @@ public struct KPIHistory: Sendable {
     private var values: [[String: String?]]
     /// Metric names in the order they were first added (M's written order first).
     public private(set) var metrics: [String] = []
+    /// The names in ``metrics``.
+    private var known: Set<String> = []
 
     /// An empty history of the twelve months ending with `month`.
     public init(endingWith month: YearMonth, count: Int = 12) {
@@ -28,7 +30,8 @@ public struct KPIHistory: Sendable {
 
     /// Adds one recorded value.
     mutating func set(_ metric: String, _ value: String?, at k: Int) {
-        if values[k].updateValue(value, forKey: metric) == nil, !metrics.contains(metric) { metrics.append(metric) }
+        values[k][metric] = .some(value)
+        if known.insert(metric).inserted { metrics.append(metric) }
     }
 
     /// Adds what the warehouse recorded: (period, metric, value) rows, later rows winning.

@@ -12,19 +12,10 @@ struct KPIReviewPage {
 
     /// Rendered page bytes.
     func render() -> [UInt8] {
-        ReportPage.bytes(Self.library.render(view(), withTemplate: "page")!)
+        ReportPage.render(view(), with: Self.library)
     }
 
-    private static let library: MustacheLibrary = {
-        do {
-            var library = MustacheLibrary()
-            try library.register(ReportPage.tablePartial, named: "table")
-            try library.register(ReportPage.shell + template, named: "page")
-            return library
-        } catch {
-            preconditionFailure("KPI review template: \(error)")
-        }
-    }()
+    private static let library = ReportPage.library(body: template)
 
     // MARK: - The view
 
@@ -121,14 +112,13 @@ struct KPIReviewPage {
                             display: n.text(review.value(metric), unit: .count),
                             change: n.change(from: review.previousValue(metric), to: review.value(metric), unit: .count) ?? DisplayNumber.undefined)
         }
-        var footer = [
+        let footer = [
             "\(v["pipeline"]): \(header.pipeline)",
             "\(v["period"]): \(header.period)",
             "\(v["as_of"]): \(header.asOf)",
             "\(v["version"]): \(header.version)",
             "\(v["pipeline_sha256"]): \(header.pipelineSHA256)",
         ]
-        footer = footer.filter { !$0.isEmpty }
         return View(
             lang: header.language.rawValue,
             title: "\(v["kpi_review"]) — \(header.period)",

@@ -59,7 +59,7 @@ struct KPIReviewTables {
     /// The largest movements.
     func movements(_ list: [KPIReview.MovementRow], id: String, caption: String) -> ReportPage.Table {
         let rows = list.map { row in
-            ReportPage.Row(cells: [.text(row.accountID), .text(row.name), .text(row.tier), .text(vocabulary[row.movement.rawValue == "churn" ? "churn" : row.movement.rawValue]),
+            ReportPage.Row(cells: [.text(row.accountID), .text(row.name), .text(row.tier), .text(vocabulary[row.movement.rawValue]),
                                    .number(numbers.money(Money.double(row.mrrStart))), .number(numbers.money(Money.double(row.mrrEnd))),
                                    .number(numbers.money(Money.double(row.amount)))])
         }

@@ -74,37 +74,13 @@ struct KPIReviewWorkbook {
             summary.insertChart(chart, row: 4 + tileMetrics.count + 2, column: 3)
         }
 
-        // KPIs: company metrics × 12 months.
-        let kpis = try book.addWorksheet(kpisName)
-        kpis.write(v["metric"], row: 0, column: 0, style: ReportWorkbook.header)
-        kpis.write("metric", row: 0, column: 1, style: ReportWorkbook.header)
-        for (k, label) in history.labels.enumerated() { kpis.write(label, row: 0, column: 2 + k, style: ReportWorkbook.header) }
-        for (r, metric) in history.metrics.enumerated() {
-            kpis.write(v.metric(metric), row: r + 1, column: 0)
-            kpis.write(metric, row: r + 1, column: 1)
-            for k in 0..<months { out.write(history.value(metric, month: k), unit: MetricUnit.of(metric), to: kpis, row: r + 1, column: 2 + k) }
+        // KPIs: company metrics × 12 months; By segment: every scope of M.
+        Self.writeGrid(try book.addWorksheet(kpisName), metrics: history.metrics, columns: history.labels, width: 14, vocabulary: v,
+                       out: out) { metric, k in history.value(metric, month: k) }
+        Self.writeGrid(try book.addWorksheet(v["by_segment"]), metrics: review.metrics, columns: review.scopes, width: 18,
+                       vocabulary: v, out: out) { metric, c in
+            review.figures[review.scopes[c]]?[metric] == nil ? nil : review.value(metric, scope: review.scopes[c])
         }
-        kpis.setColumn(0, width: 40)
-        kpis.setColumn(1, width: 44)
-        kpis.setColumns(2, 1 + months, width: 14)
-        kpis.freezePanes(row: 1, column: 2)
-
-        // By segment: every scope of M.
-        let segments = try book.addWorksheet(v["by_segment"])
-        segments.write(v["metric"], row: 0, column: 0, style: ReportWorkbook.header)
-        segments.write("metric", row: 0, column: 1, style: ReportWorkbook.header)
-        for (c, scope) in review.scopes.enumerated() { segments.write(scope, row: 0, column: 2 + c, style: ReportWorkbook.header) }
-        for (r, metric) in review.metrics.enumerated() {
-            segments.write(v.metric(metric), row: r + 1, column: 0)
-            segments.write(metric, row: r + 1, column: 1)
-            for (c, scope) in review.scopes.enumerated() where review.figures[scope]?[metric] != nil {
-                out.write(review.value(metric, scope: scope), unit: MetricUnit.of(metric), to: segments, row: r + 1, column: 2 + c)
-            }
-        }
-        segments.setColumn(0, width: 40)
-        segments.setColumn(1, width: 44)
-        segments.setColumns(2, 1 + review.scopes.count, width: 18)
-        segments.freezePanes(row: 1, column: 2)
 
         out.write(movements, to: try book.addWorksheet(v["movements"]))
         let accountsSheet = try book.addWorksheet(v["accounts"])
@@ -138,6 +114,24 @@ struct KPIReviewWorkbook {
         quality.setColumn(0, width: 24)
         quality.setColumns(1, 3, width: 16)
         try book.close()
+    }
+
+    /// A metrics × columns sheet: the metric's reader's name and id, then `value(metric, column)` in
+    /// the metric's number format (blank when undefined or absent); header row and names frozen.
+    static func writeGrid(_ sheet: Worksheet, metrics: [String], columns: [String], width: Double, vocabulary v: ReportVocabulary,
+                          out: ReportWorkbook, value: (String, Int) -> Double?) {
+        for (c, title) in ([v["metric"], "metric"] + columns).enumerated() {
+            sheet.write(title, row: 0, column: c, style: ReportWorkbook.header)
+        }
+        for (r, metric) in metrics.enumerated() {
+            sheet.write(v.metric(metric), row: r + 1, column: 0)
+            sheet.write(metric, row: r + 1, column: 1)
+            for c in columns.indices { out.write(value(metric, c), unit: MetricUnit.of(metric), to: sheet, row: r + 1, column: 2 + c) }
+        }
+        sheet.setColumn(0, width: 40)
+        sheet.setColumn(1, width: 44)
+        sheet.setColumns(2, 1 + columns.count, width: width)
+        sheet.freezePanes(row: 1, column: 2)
     }
 
     /// Number formats of the Accounts sheet's numeric columns.
