@@ -68,6 +68,8 @@ let package = Package(
                           path: "benchmarks/Sources/SupportBenchmark"),
         .executableTarget(name: "adoption-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/AdoptionBenchmark"),
+        .executableTarget(name: "reports-benchmark", dependencies: ["PulseKit"],
+                          path: "benchmarks/Sources/ReportsBenchmark"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),

@@ -7,9 +7,25 @@
 public enum DisplayWidth {
     /// The display width of `text` in columns.
     public static func of(_ text: String) -> Int {
+        if let width = simpleWidth(text) { return width }
         var total = 0
         for character in text {
             total += width(of: character)
+        }
+        return total
+    }
+
+    /// The width of text made only of printable ASCII, Latin letters, kana, CJK ideographs, Hangul
+    /// syllables and fullwidth forms, where every scalar is its own character (no combining marks,
+    /// emoji or joiners); nil for any other text. Names in a CRM export almost always are.
+    static func simpleWidth(_ text: String) -> Int? {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300: total += 1
+            case 0x3000...0x3029, 0x3030...0x303E, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60: total += 2
+            default: return nil
+            }
         }
         return total
     }

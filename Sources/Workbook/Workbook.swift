@@ -16,6 +16,9 @@ public final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private let temporaryDirectory: UnsafeMutablePointer<CChar>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The styles used most recently with their formats: a sheet's rows repeat a few styles, and
+    /// comparing them is much cheaper than hashing one per cell.
+    private var recentFormats: [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)] = []
     private var sheetNames: [String] = []
     private var chartReferences: [(series: String, sheet: String)] = []
     private var timestamp: Int64 = 1
@@ -138,6 +141,7 @@ public final class Workbook {
         }
         self.handle = nil
         formats.removeAll()
+        recentFormats.removeAll()
         for reference in chartReferences where !sheetNames.contains(reference.sheet) {
             record("chart series '\(reference.series)' refers to sheet '\(reference.sheet)', which does not exist")
         }
@@ -160,7 +164,11 @@ public final class Workbook {
     /// The cached format for `style`, creating it on first use; nil for no style or on failure.
     func format(for style: CellStyle?, context: @autoclosure () -> String) -> UnsafeMutablePointer<lxw_format>? {
         guard let style, let handle else { return nil }
-        if let format = formats[style] { return format }
+        for recent in recentFormats where recent.style == style { return recent.format }
+        if let format = formats[style] {
+            remember(style, format)
+            return format
+        }
         if let problem = style.problem {
             record("\(context()): \(problem)")
             return nil
@@ -171,7 +179,14 @@ public final class Workbook {
         }
         style.apply(to: format)
         formats[style] = format
+        remember(style, format)
         return format
+    }
+
+    /// Keeps `style` among the eight most recently used.
+    private func remember(_ style: CellStyle, _ format: UnsafeMutablePointer<lxw_format>) {
+        if recentFormats.count == 8 { recentFormats.removeFirst() }
+        recentFormats.append((style, format))
     }
 
     /// Notes a failure for ``close()`` to report.

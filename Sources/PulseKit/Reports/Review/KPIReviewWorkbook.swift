@@ -83,16 +83,7 @@ struct KPIReviewWorkbook {
         }
 
         out.write(movements, to: try book.addWorksheet(v["movements"]))
-        let accountsSheet = try book.addWorksheet(v["accounts"])
-        let rows = out.write(accounts, to: accountsSheet, unit: Self.accountsUnit)
-        accountsSheet.freezePanes(row: 1, column: 1)
-        for band in ["health_band", "health_band_final"] {
-            guard let c = accounts.columns.firstIndex(of: band), rows > 0 else { continue }
-            for (value, fill) in [("green", 0xC6EFCE), ("yellow", 0xFFEB9C), ("red", 0xFFC7CE), ("unknown", 0xE7E6E6)] as [(String, UInt32)] {
-                accountsSheet.highlightCells(firstRow: 1, firstColumn: c, lastRow: rows, lastColumn: c, equalTo: value,
-                                             style: CellStyle(background: fill))
-            }
-        }
+        Self.writeAccounts(accounts, to: try book.addWorksheet(v["accounts"]), out: out)
         out.write(alerts, to: try book.addWorksheet(v["alerts_sheet"]))
         out.write(tickets, to: try book.addWorksheet(v["ticket_audit"]), unit: { $0.hasSuffix("_minutes") ? .minutes : nil })
 
@@ -132,6 +123,20 @@ struct KPIReviewWorkbook {
         sheet.setColumn(1, width: 44)
         sheet.setColumns(2, 1 + columns.count, width: width)
         sheet.freezePanes(row: 1, column: 2)
+    }
+
+    /// The Accounts sheet: every `accounts.csv` column in its number format, health bands highlighted,
+    /// header row and id column frozen, autofilter.
+    static func writeAccounts(_ accounts: some ReportTable, to sheet: Worksheet, out: ReportWorkbook) {
+        let rows = out.write(accounts, to: sheet, unit: Self.accountsUnit)
+        sheet.freezePanes(row: 1, column: 1)
+        for band in ["health_band", "health_band_final"] {
+            guard let c = accounts.columns.firstIndex(of: band), rows > 0 else { continue }
+            for (value, fill) in [("green", 0xC6EFCE), ("yellow", 0xFFEB9C), ("red", 0xFFC7CE), ("unknown", 0xE7E6E6)] as [(String, UInt32)] {
+                sheet.highlightCells(firstRow: 1, firstColumn: c, lastRow: rows, lastColumn: c, equalTo: value,
+                                     style: CellStyle(background: fill))
+            }
+        }
     }
 
     /// Number formats of the Accounts sheet's numeric columns.
