@@ -37,12 +37,13 @@ struct CategoryAxisLayout: Sendable {
                 return Label(display: shown.text, full: text, truncated: shown.truncated, visible: visible[index])
             }
         }
-        if widest <= band - 4 || count <= 1 {
-            labels = shortened(Swift.max(band - 4, fontSize * 3), visibleEvery(1))
+        // Neighbouring labels keep at least 8 points between them.
+        if widest <= band - 8 || count <= 1 {
+            labels = shortened(Swift.max(band - 8, fontSize * 3), visibleEvery(1))
             rotated = false
             height = horizontalHeight
-        } else if widest <= 2 * band - 4 && count >= 8 {
-            labels = shortened(2 * band - 4, visibleEvery(2))
+        } else if widest <= 2 * band - 8 && count >= 8 {
+            labels = shortened(2 * band - 8, visibleEvery(2))
             rotated = false
             height = horizontalHeight
         } else {

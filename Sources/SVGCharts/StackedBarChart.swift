@@ -41,7 +41,7 @@ public struct StackedBarChart: Sendable {
         let tickLabels = ticks.map { ChartStyle.formatted(format, $0) }
         let legendItems = series.enumerated().map { offset, item in
             LegendItem(name: item.name, swatch: .box(className: ChartPalette.className(forSeries: offset),
-                                                     fill: ChartPalette.color(forSeries: offset)))
+                                                     fill: item.color ?? ChartPalette.color(forSeries: offset)))
         }
         let layout = PlotLayout(width: width, height: height, leftLabels: tickLabels, rightLabels: nil,
                                 legendItems: legendItems, categories: categories)
@@ -73,7 +73,7 @@ public struct StackedBarChart: Sendable {
                 writer.open("rect", [("class", "bar " + className), ("x", svgNumber(x)),
                                      ("y", svgNumber(Swift.min(y1, y2))), ("width", svgNumber(barWidth)),
                                      ("height", svgNumber(Swift.abs(y2 - y1))),
-                                     ("fill", ChartPalette.color(forSeries: offset))])
+                                     ("fill", series[offset].color ?? ChartPalette.color(forSeries: offset))])
                 writer.title("\(names[offset]), \(category): \(ChartStyle.formatted(format, value))")
                 writer.close("rect")
             }

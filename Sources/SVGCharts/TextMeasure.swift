@@ -1,5 +1,6 @@
 /// Rough, deterministic text-width estimates (the page's font is unknown, so they lean a little wide
-/// for common sans-serif faces), used to size margins and to shorten labels with "…".
+/// for common sans-serif faces: digits, currency signs and "%" as wide as DejaVu Sans, the default
+/// sans-serif face of Linux desktops, draws them), used to size margins and to shorten labels with "…".
 enum TextMeasure {
     /// Estimated advance of one character, in em.
     static func characterWidth(_ character: Character) -> Double {
@@ -8,7 +9,8 @@ enum TextMeasure {
         case 0x200B...0x200F, 0x2060...0x2064, 0xFE00...0xFE0F: return 0
         case 0x20, 0x21, 0x27, 0x2C, 0x2E, 0x3A, 0x3B, 0x49, 0x69, 0x6A, 0x6C, 0x7C: return 0.3
         case 0x28, 0x29, 0x2D, 0x2F, 0x5B, 0x5D, 0x66, 0x72, 0x74: return 0.38
-        case 0x30...0x39: return 0.6
+        case 0x30...0x39, 0x24, 0xA5, 0x20AC: return 0.64
+        case 0x25: return 0.96
         case 0x4D, 0x57, 0x6D, 0x77: return 0.86
         case 0x41...0x5A: return 0.68
         case 0x61...0x7A: return 0.55

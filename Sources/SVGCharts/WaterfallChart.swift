@@ -6,12 +6,35 @@ public struct WaterfallChart: Sendable {
     let frame: ChartFrame
     let steps: [WaterfallStep]
     let format: @Sendable (Double) -> String
+    let legendNames: LegendNames
+
+    /// The legend's words for the three kinds of bar, in the page's language.
+    public struct LegendNames: Sendable {
+        /// A total bar (start, end).
+        public var total: String
+        /// A change that adds.
+        public var increase: String
+        /// A change that subtracts.
+        public var decrease: String
+
+        /// Names the three kinds of bar.
+        public init(total: String, increase: String, decrease: String) {
+            self.total = total
+            self.increase = increase
+            self.decrease = decrease
+        }
+
+        /// "Total", "Increase", "Decrease".
+        public static let english = LegendNames(total: "Total", increase: "Increase", decrease: "Decrease")
+    }
 
     /// Creates a waterfall chart; `format` formats ticks and (unsigned) magnitudes (e.g. "¥1.2M").
-    public init(frame: ChartFrame, steps: [WaterfallStep], format: @escaping @Sendable (Double) -> String) {
+    public init(frame: ChartFrame, steps: [WaterfallStep], format: @escaping @Sendable (Double) -> String,
+                legendNames: LegendNames = .english) {
         self.frame = frame
         self.steps = steps
         self.format = format
+        self.legendNames = legendNames
     }
 
     /// The bars in data units, in step order: a total spans 0 → value and resets the running total
@@ -70,9 +93,9 @@ public struct WaterfallChart: Sendable {
         let ticks = bars.contains { $0.kind != .undefined } ? nice.ticks : []
         let tickLabels = ticks.map { ChartStyle.formatted(format, $0) }
         var legendItems: [LegendItem] = []
-        for (kind, name, className, fill) in [(WaterfallBar.Kind.total, "Total", "total", ChartPalette.total),
-                                              (.increase, "Increase", "increase", ChartPalette.increase),
-                                              (.decrease, "Decrease", "decrease", ChartPalette.decrease)]
+        for (kind, name, className, fill) in [(WaterfallBar.Kind.total, legendNames.total, "total", ChartPalette.total),
+                                              (.increase, legendNames.increase, "increase", ChartPalette.increase),
+                                              (.decrease, legendNames.decrease, "decrease", ChartPalette.decrease)]
         where bars.contains(where: { $0.kind == kind }) {
             legendItems.append(LegendItem(name: name, swatch: .box(className: className, fill: fill)))
         }

@@ -90,6 +90,21 @@ public final class Worksheet {
         worksheet_freeze_panes(pointer, r, c)
     }
 
+    /// Sets how the sheet prints: landscape or portrait, scaled to one page wide (as many pages tall as
+    /// needed) when `fitToPageWidth`, with the first `repeatedRows` rows printed on every page.
+    public func setPrintLayout(landscape: Bool, fitToPageWidth: Bool, repeatedRows: Int = 0) {
+        guard isOpen else { return }
+        if landscape { worksheet_set_landscape(pointer) } else { worksheet_set_portrait(pointer) }
+        if fitToPageWidth { worksheet_fit_to_pages(pointer, 1, 0) }
+        if repeatedRows > 0 {
+            guard let last = CellReference.row(repeatedRows - 1) else {
+                workbook.record("sheet '\(name)': cannot repeat \(repeatedRows) rows on printed pages: outside the sheet")
+                return
+            }
+            check(worksheet_repeat_rows(pointer, 0, last), "repeat rows on printed pages", 0, 0)
+        }
+    }
+
     /// Adds filter drop-downs to the header row `firstRow` for the given block; one per sheet.
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
         let action = "add an autofilter"

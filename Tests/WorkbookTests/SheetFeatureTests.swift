@@ -108,4 +108,21 @@ final class SheetFeatureTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
+
+    func testPrintLayoutIsLandscapeOnePageWideWithRepeatedHeader() throws {
+        let path = try scratchDirectory() + "/print.xlsx"
+        let book = try Workbook(path: path, constantMemory: true)
+        let sheet = try book.addWorksheet("Wide")
+        sheet.setPrintLayout(landscape: true, fitToPageWidth: true, repeatedRows: 1)
+        for column in 0..<40 { sheet.write("Column \(column)", row: 0, column: column) }
+        for row in 1..<200 { for column in 0..<40 { sheet.write(Double(row * column), row: row, column: column) } }
+        try book.close()
+        let output = try Inspector.python("""
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Wide"]
+            # An absent fitToWidth means 1 (ECMA-376 §18.3.1.63), which libxlsxwriter leaves out.
+            print(ws.page_setup.orientation, ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage, ws.print_title_rows)
+            """, arguments: [path])
+        XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), "landscape 1 0 True $1:$1")
+    }
 }

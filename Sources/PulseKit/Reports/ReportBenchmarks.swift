@@ -46,7 +46,7 @@ public enum ReportBenchmarks {
     /// frozen panes, autofilter, band highlighting) into a constant-memory workbook at `path`, closed.
     public static func writeAccountsSheet(_ rows: AccountRows, currency: String, to path: String) throws {
         let book = try Workbook(path: path, constantMemory: true)
-        KPIReviewWorkbook.writeAccounts(Table(rows: rows), to: try book.addWorksheet("Accounts"), out: ReportWorkbook(currency: currency))
+        KPIReviewWorkbook.writeAccounts(Table(rows: rows), to: try ReportWorkbook.addSheet(book, "Accounts"), out: ReportWorkbook(currency: currency))
         try book.close()
     }
 

@@ -8,9 +8,26 @@ enum ReportPage {
     struct Table: Sendable {
         var id: String
         var caption: String
-        var headers: [String]
+        var headers: [Header]
         var rows: [Row]
         var note: String? = nil
+
+        /// A table whose header cells are right-aligned above columns of numbers.
+        init(id: String, caption: String, headers: [String], rows: [Row], note: String? = nil) {
+            self.id = id
+            self.caption = caption
+            self.headers = headers.enumerated().map { k, text in
+                Header(text: text, numeric: rows.contains { k < $0.cells.count && $0.cells[k].numeric })
+            }
+            self.rows = rows
+            self.note = note
+        }
+    }
+
+    /// A column's header: right-aligned, like its cells, when the column holds numbers.
+    struct Header: Sendable {
+        var text: String
+        var numeric: Bool
     }
 
     /// One row of a ``Table``.
@@ -28,11 +45,15 @@ enum ReportPage {
         var raw: String? = nil
         var flag = false
         var isHeader = false
+        /// A short identifier from the pipeline (a rule id, a status, an owner), never broken across lines.
+        var code = false
 
         /// A text cell.
         static func text(_ text: String?) -> Cell { Cell(text: text ?? "") }
         /// A number cell showing `text`.
         static func number(_ text: String) -> Cell { Cell(text: text, numeric: true) }
+        /// A short identifier of the pipeline's or of Pulse's own (rule id, status, owner).
+        static func code(_ text: String) -> Cell { Cell(text: text, code: true) }
     }
 
     /// A chart with the numbers behind it.
@@ -93,8 +114,8 @@ enum ReportPage {
     /// A table with a caption, repeated header row on each printed page, numeric cells right-aligned.
     static let tablePartial = """
         <table id="{{id}}"><caption>{{caption}}</caption>
-        <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}{{#isHeader}}<th scope="row">{{text}}</th>{{/isHeader}}{{^isHeader}}<td{{#numeric}} class="num"{{/numeric}}{{#metric}} data-metric="{{metric}}" data-scope="{{scope}}" data-value="{{raw}}"{{/metric}}>{{text}}{{#flag}}<span class="flag" title="n &lt; 30">*</span>{{/flag}}</td>{{/isHeader}}{{/cells}}</tr>
+        <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
+        <tbody>{{#rows}}<tr>{{#cells}}{{#isHeader}}<th scope="row">{{text}}</th>{{/isHeader}}{{^isHeader}}<td{{#numeric}} class="num"{{/numeric}}{{#code}} class="code"{{/code}}{{#metric}} data-metric="{{metric}}" data-scope="{{scope}}" data-value="{{raw}}"{{/metric}}>{{text}}{{#flag}}<span class="flag" title="n &lt; 30">*</span>{{/flag}}</td>{{/isHeader}}{{/cells}}</tr>
         {{/rows}}</tbody></table>
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         """
@@ -110,12 +131,14 @@ enum ReportPage {
         .tile .value{font-size:1.5rem;font-weight:600;margin:2px 0;font-variant-numeric:tabular-nums}
         .tile .meta{font-size:.8rem;color:#57606a;margin:0;font-variant-numeric:tabular-nums}
         .tile ul{list-style:none;padding:0;margin:4px 0;font-variant-numeric:tabular-nums}
-        .up{color:#1a7f37}.down{color:#cf222e}
+        .better{color:#1a7f37}.worse{color:#cf222e}
         table{border-collapse:collapse;width:100%;margin:8px 0 4px;font-size:.85rem;break-inside:avoid}
         caption{text-align:left;font-weight:600;padding:4px 0}
         th,td{border-bottom:1px solid #d8dee4;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
         thead th{background:#f6f8fa}
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        th.num{text-align:right}
+        td.code{white-space:nowrap}
         .flag{color:#9a6700;font-weight:700;margin-left:2px}
         .note{font-size:.8rem;color:#57606a;margin:2px 0 8px}
         figure{margin:12px 0 20px;break-inside:avoid}figcaption{font-weight:600;margin-bottom:4px}

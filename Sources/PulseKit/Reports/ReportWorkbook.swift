@@ -12,6 +12,13 @@ struct ReportWorkbook {
     /// A section title's style.
     static let title = CellStyle(bold: true, fontSize: 14)
 
+    /// A new sheet of a report workbook: printed landscape, one page wide, its first row on every page.
+    static func addSheet(_ book: Workbook, _ name: String) throws(WorkbookError) -> Worksheet {
+        let sheet = try book.addWorksheet(name)
+        sheet.setPrintLayout(landscape: true, fitToPageWidth: true, repeatedRows: 1)
+        return sheet
+    }
+
     /// The number format of money: `¥#,##0`, `$#,##0.00`, or the currency code for others.
     var moneyFormat: String {
         switch currency {

@@ -73,8 +73,7 @@ struct QBRPage {
         let features = ReportPage.Table(id: "features", caption: v["feature_adoption"], headers: [v["feature"], v["status"]],
                                         rows: r.features.map { ReportPage.Row(cells: [.text($0.name), .text(v[$0.used ? "used" : "not_used"])]) })
 
-        let ticketHeaders = [v["tickets"], v["created_at"], v["priority"], v["category"], v.metric("first_response_minutes_median"),
-                             v.metric("resolution_minutes_median")]
+        let ticketHeaders = [v["ticket"], v["created_at"], v["priority"], v["category"], v["first_response"], v["resolution"]]
         func ticketRows(_ list: [QBRReport.TicketRow]) -> [ReportPage.Row] {
             list.map { ReportPage.Row(cells: [.text($0.id), .text($0.createdAt), .text($0.priority), .text($0.category), .number($0.firstResponse), .number($0.resolution)]) }
         }
@@ -112,7 +111,7 @@ struct QBRPage {
                                           rows: r.model.components.enumerated().map { k, component in
                                               let part = k < parts.count ? parts[k] : nil
                                               return ReportPage.Row(cells: [.text(component.name.name),
-                                                                            .number(part?.raw.map { NumberText.shortest($0) } ?? DisplayNumber.undefined),
+                                                                            .number(n.text(part?.raw, unit: Self.unit(of: component.name))),
                                                                             .number(n.text(part?.points, unit: .score)),
                                                                             .number(NumberText.shortest(component.weight))])
                                           })
@@ -129,7 +128,7 @@ struct QBRPage {
                                           rows: r.milestones.map { ReportPage.Row(cells: [.text($0.name), .text($0.due.description),
                                                                                          .text($0.achieved?.description ?? ""), .text(v[$0.status])]) })
         let alerts = ReportPage.Table(id: "alerts", caption: v["alerts"], headers: [v["rule"], v["kind"], v["status"], v["action"]],
-                                      rows: r.alerts.map { ReportPage.Row(cells: [.text($0.ruleID), .text(v[$0.kind]), .text($0.status), .text($0.action)]) },
+                                      rows: r.alerts.map { ReportPage.Row(cells: [.code($0.ruleID), .code(v[$0.kind]), .code($0.status), .text($0.action)]) },
                                       note: r.alerts.isEmpty ? v["none"] : nil)
         return View(
             lang: r.header.language.rawValue,
@@ -165,4 +164,13 @@ struct QBRPage {
         </html>
 
         """
+
+    /// The display unit of a health component's raw value.
+    static func unit(of component: HealthComponentName) -> MetricUnit {
+        switch component {
+        case .licenseUtilization, .featureBreadth, .usageTrend, .csat: .rate
+        case .support: .count
+        case .nps: .score
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct QBRWorkbook {
             row += 1
         }
 
-        let profile = try book.addWorksheet(v["profile"])
+        let profile = try ReportWorkbook.addSheet(book, v["profile"])
         profile.write("\(v["qbr"]) — \(r.account.name)", row: 0, column: 0, style: ReportWorkbook.title)
         row = 2
         for (label, text) in [(v["account_id"], r.account.id), (v["name"], r.account.name), (v["plan"], r.account.plan), (v["tier"], r.tier),
@@ -54,7 +54,7 @@ struct QBRWorkbook {
         let parts = f.health?.parts ?? []
         for (k, component) in r.model.components.enumerated() {
             profile.write(component.name.name, row: row, column: 0)
-            profile.write(k < parts.count ? parts[k].raw ?? .nan : .nan, row: row, column: 1)
+            out.write(k < parts.count ? parts[k].raw : nil, unit: QBRPage.unit(of: component.name), to: profile, row: row, column: 1)
             out.write(k < parts.count ? parts[k].points : nil, unit: .score, to: profile, row: row, column: 2)
             profile.write(component.weight, row: row, column: 3)
             row += 1
@@ -70,7 +70,7 @@ struct QBRWorkbook {
         profile.setColumns(2, 3, width: 14)
 
         let historyName = v["mrr_history"]
-        let history = try book.addWorksheet(historyName)
+        let history = try ReportWorkbook.addSheet(book, historyName)
         row = 0
         heading(history, [v["month"], v["mrr"], v["mau"], v["license_utilization"], v["final_score"]])
         for k in r.months.indices {
@@ -90,7 +90,7 @@ struct QBRWorkbook {
         chart.setLegendAtBottom()
         history.insertChart(chart, row: 1, column: 6)
 
-        let support = try book.addWorksheet(v["support"])
+        let support = try ReportWorkbook.addSheet(book, v["support"])
         row = 0
         pair(support, v["ticket_volume"]) { out.write(Double(r.tickets.count), unit: .count, to: support, row: $0, column: 1) }
         pair(support, v["tickets_90d"]) { out.write(f.tickets90d.map(Double.init), unit: .count, to: support, row: $0, column: 1) }
@@ -115,7 +115,7 @@ struct QBRWorkbook {
         support.setColumn(0, width: 28)
         support.setColumns(1, 5, width: 22)
 
-        let surveys = try book.addWorksheet(v["survey"])
+        let surveys = try ReportWorkbook.addSheet(book, v["survey"])
         row = 0
         pair(surveys, v["csat_90d"]) { out.write(f.csat90d, unit: .rate, to: surveys, row: $0, column: 1) }
         pair(surveys, v["account_nps"]) { out.write(f.accountNPS, unit: .score, to: surveys, row: $0, column: 1) }
@@ -132,7 +132,7 @@ struct QBRWorkbook {
         surveys.setColumn(1, width: 28)
         surveys.setColumn(3, width: 70)
 
-        let onboarding = try book.addWorksheet(v["onboarding"])
+        let onboarding = try ReportWorkbook.addSheet(book, v["onboarding"])
         row = 0
         heading(onboarding, [v["milestone"], v["due"], v["achieved"], v["status"]])
         for milestone in r.milestones {

@@ -110,8 +110,10 @@ struct KPIReview: Sendable {
         (previous[metric] ?? nil).flatMap(Double.init)
     }
 
-    /// The responses behind a survey figure, when fewer than 30 (flagged as a small sample); nil otherwise.
+    /// The responses behind a defined survey figure, when fewer than 30 (flagged as a small sample);
+    /// nil otherwise (an undefined figure reads "n/a" and is not flagged).
     func smallSampleSize(_ metric: String, scope: String = "company") -> Int? {
+        guard value(metric, scope: scope) != nil else { return nil }
         let base = metric.split(separator: ".").first.map(String.init) ?? metric
         let counter: String
         switch base {

@@ -27,21 +27,23 @@ struct KPIReviewCharts {
         charts.append(ReportPage.Chart(
             svg: WaterfallChart(frame: ChartFrame(id: "mrr-bridge", title: "\(v["mrr_bridge"]) \(review.header.period)",
                                                   description: bridge.map { "\(v[$0.0]) \(n.text(review.value($0.1), unit: .money))" }.joined(separator: ", ")),
-                                steps: steps, format: money).svg(),
+                                steps: steps, format: money,
+                                legendNames: .init(total: v["total"], increase: v["increase"], decrease: v["decrease"])).svg(),
             table: ReportPage.Table(id: "mrr-bridge-data", caption: v["mrr_bridge"], headers: [v["movement"], v["amount"]],
                                     rows: bridge.map { step in
                                         ReportPage.Row(cells: [.text(v[step.0]), figureCell(step.1, n)])
                                     })))
 
         func historyChart(_ id: String, _ title: String, lines: [String], bars: [String] = [], stacked: [(String, Double)] = [],
-                          format: @escaping @Sendable (Double) -> String, barFormat: (@Sendable (Double) -> String)? = nil,
-                          target: String? = nil) -> ReportPage.Chart {
+                          colors: [String: String] = [:], format: @escaping @Sendable (Double) -> String,
+                          barFormat: (@Sendable (Double) -> String)? = nil, target: String? = nil) -> ReportPage.Chart {
             let frame = ChartFrame(id: id, title: title, description: "\(title), \(span)")
             let svg: String
             if !stacked.isEmpty {
                 svg = StackedBarChart(frame: frame, categories: labels,
                                       series: stacked.map { entry in
-                                          ChartSeries(name: v.metric(entry.0), values: history.series(entry.0).map { $0.map { $0 * entry.1 } })
+                                          ChartSeries(name: v.metric(entry.0), values: history.series(entry.0).map { $0.map { $0 * entry.1 } },
+                                                      color: colors[entry.0])
                                       },
                                       format: format).svg()
             } else {
@@ -71,9 +73,14 @@ struct KPIReviewCharts {
         charts.append(historyChart("usage", v["usage_trend"], lines: ["license_utilization"], bars: ["mau_total"], format: percent, barFormat: count,
                                    target: "license_utilization"))
         charts.append(historyChart("health", v["health_trend"], lines: [],
-                                   stacked: [("health_green", 1), ("health_yellow", 1), ("health_red", 1), ("health_unknown", 1)], format: count))
+                                   stacked: [("health_green", 1), ("health_yellow", 1), ("health_red", 1), ("health_unknown", 1)],
+                                   colors: Self.bandColors, format: count))
         return charts
     }
+
+    /// Health bands in their own colours (Okabe–Ito bluish green, orange, vermillion, grey), so that a
+    /// band never takes another band's colour; the legend names them too.
+    static let bandColors = ["health_green": "#009E73", "health_yellow": "#E69F00", "health_red": "#D55E00", "health_unknown": "#A0A0A0"]
 
     /// A cell showing M's company value of `metric`, carrying the written value.
     private func figureCell(_ metric: String, _ n: DisplayNumber) -> ReportPage.Cell {

@@ -10,6 +10,18 @@ struct KPIReviewPage {
     /// The metrics of the headline tiles, in order (the health distribution follows them).
     static let tileMetrics = ["mrr_end", "arr_end", "nrr", "grr", "logo_churn_rate", "csat", "nps", "sla_first_response_compliance"]
 
+    /// Tile metrics whose rise is bad news: their ▲ is coloured as a worsening.
+    static let lowerIsBetter: Set = ["logo_churn_rate"]
+
+    /// The colour class of a change: `better`, `worse`, or none when unchanged or undefined. The
+    /// arrow and sign say the direction; the colour only repeats whether it is good news.
+    static func verdict(_ change: String?, lowerIsBetter: Bool) -> String {
+        let rose = change?.hasPrefix("▲") == true
+        let fell = change?.hasPrefix("▼") == true
+        guard rose || fell else { return "" }
+        return rose != lowerIsBetter ? "better" : "worse"
+    }
+
     /// Rendered page bytes.
     func render() -> [UInt8] {
         ReportPage.render(view(), with: Self.library)
@@ -102,7 +114,7 @@ struct KPIReviewPage {
             return TileView(label: v.metric(metric), metric: metric, raw: review.text(metric) ?? "", display: display, flag: flag,
                             previous: v["previous"] + ": " + n.text(previous, unit: unit),
                             change: v["change"] + ": " + (change ?? DisplayNumber.undefined),
-                            direction: change?.hasPrefix("▲") == true ? "up" : change?.hasPrefix("▼") == true ? "down" : "",
+                            direction: Self.verdict(change, lowerIsBetter: Self.lowerIsBetter.contains(metric)),
                             target: v["target"] + ": " + (review.targets[metric].map { n.text($0, unit: unit) } ?? v["no_target"]),
                             sparkline: k > 1 ? SparklineChart(values: series).svg() : "")
         }

@@ -47,9 +47,19 @@ struct KPIReviewTables {
         for metric in review.previous.keys.sorted() where metric.hasPrefix(prefix) && !categories.contains(metric) {
             categories.append(metric)
         }
+        // A category without tickets in a month that has tickets counts 0 there (kpis.csv lists only
+        // the categories seen in its month).
+        let anyNow = review.value("tickets_created") != nil
+        let anyBefore = review.previousValue("tickets_created") != nil
         let rows = categories.map { metric in
-            ReportPage.Row(cells: [ReportPage.Cell(text: String(metric.dropFirst(prefix.count)), isHeader: true), figure(metric),
-                                   .number(numbers.text(review.previousValue(metric), unit: .count)), change(metric)])
+            let current = review.value(metric) ?? (anyNow ? 0 : nil)
+            let previous = review.previousValue(metric) ?? (anyBefore ? 0 : nil)
+            return ReportPage.Row(cells: [
+                ReportPage.Cell(text: String(metric.dropFirst(prefix.count)), isHeader: true),
+                review.figures["company"]?[metric] != nil ? figure(metric) : .number(numbers.text(current, unit: .count)),
+                .number(numbers.text(previous, unit: .count)),
+                .number(numbers.change(from: previous, to: current, unit: .count) ?? DisplayNumber.undefined),
+            ])
         }
         return ReportPage.Table(id: "support-by-category", caption: vocabulary["support_by_category"],
                                 headers: [vocabulary["category"], vocabulary["current"], vocabulary["previous"], vocabulary["change"]], rows: rows,
@@ -83,8 +93,8 @@ struct KPIReviewTables {
     /// Top alerts of one kind.
     func alerts(_ list: [KPIReview.AlertRow], id: String, caption: String) -> ReportPage.Table {
         let rows = list.map { row in
-            ReportPage.Row(cells: [.text(row.accountID), .text(row.name), .text(row.csm), .text(row.ruleID), .text(row.status),
-                                   .text(row.owner), .text(row.action), .number(numbers.money(Money.double(row.mrr)))])
+            ReportPage.Row(cells: [.text(row.accountID), .text(row.name), .text(row.csm), .code(row.ruleID), .code(row.status),
+                                   .code(row.owner), .text(row.action), .number(numbers.money(Money.double(row.mrr)))])
         }
         return ReportPage.Table(id: id, caption: caption,
                                 headers: [vocabulary["account_id"], vocabulary["name"], vocabulary["csm"], vocabulary["rule"], vocabulary["status"],

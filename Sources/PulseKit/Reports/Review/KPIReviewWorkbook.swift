@@ -28,7 +28,7 @@ struct KPIReviewWorkbook {
         let kpisName = v["kpis_sheet"]
 
         // Summary: the tiles.
-        let summary = try book.addWorksheet(v["summary"])
+        let summary = try ReportWorkbook.addSheet(book, v["summary"])
         summary.write("\(v["kpi_review"]) — \(review.header.period)", row: 0, column: 0, style: ReportWorkbook.title)
         summary.write("\(v["pipeline"]): \(review.header.pipeline) · \(v["as_of"]): \(review.header.asOf)", row: 1, column: 0)
         let headers = [v["metric"], v["current"], v["previous"], v["change"], v["target"]]
@@ -75,19 +75,19 @@ struct KPIReviewWorkbook {
         }
 
         // KPIs: company metrics × 12 months; By segment: every scope of M.
-        Self.writeGrid(try book.addWorksheet(kpisName), metrics: history.metrics, columns: history.labels, width: 14, vocabulary: v,
+        Self.writeGrid(try ReportWorkbook.addSheet(book, kpisName), metrics: history.metrics, columns: history.labels, width: 14, vocabulary: v,
                        out: out) { metric, k in history.value(metric, month: k) }
-        Self.writeGrid(try book.addWorksheet(v["by_segment"]), metrics: review.metrics, columns: review.scopes, width: 18,
+        Self.writeGrid(try ReportWorkbook.addSheet(book, v["by_segment"]), metrics: review.metrics, columns: review.scopes, width: 18,
                        vocabulary: v, out: out) { metric, c in
             review.figures[review.scopes[c]]?[metric] == nil ? nil : review.value(metric, scope: review.scopes[c])
         }
 
-        out.write(movements, to: try book.addWorksheet(v["movements"]))
-        Self.writeAccounts(accounts, to: try book.addWorksheet(v["accounts"]), out: out)
-        out.write(alerts, to: try book.addWorksheet(v["alerts_sheet"]))
-        out.write(tickets, to: try book.addWorksheet(v["ticket_audit"]), unit: { $0.hasSuffix("_minutes") ? .minutes : nil })
+        out.write(movements, to: try ReportWorkbook.addSheet(book, v["movements"]))
+        Self.writeAccounts(accounts, to: try ReportWorkbook.addSheet(book, v["accounts"]), out: out)
+        out.write(alerts, to: try ReportWorkbook.addSheet(book, v["alerts_sheet"]))
+        out.write(tickets, to: try ReportWorkbook.addSheet(book, v["ticket_audit"]), unit: { $0.hasSuffix("_minutes") ? .minutes : nil })
 
-        let quality = try book.addWorksheet(v["data_quality"])
+        let quality = try ReportWorkbook.addSheet(book, v["data_quality"])
         for (c, h) in [v["source"], v["rows_read"], v["rows_loaded"], v["rows_quarantined"]].enumerated() {
             quality.write(h, row: 0, column: c, style: ReportWorkbook.header)
         }
