@@ -1,3 +1,4 @@
+import Foundation
 import Workbook
 
 /// One unit of the report stage's work: the files it writes into the staging folder and how. Jobs
@@ -9,9 +10,9 @@ struct ReportJob: Sendable {
     /// Writes them.
     let write: @Sendable (ReportPublisher) throws(RunError) -> Void
 
-    /// A file rendered to bytes.
-    static func file(_ name: String, _ render: @escaping @Sendable () -> [UInt8]) -> ReportJob {
-        ReportJob(names: [name]) { publisher throws(RunError) in try publisher.write(name, render()) }
+    /// A file rendered to bytes, written with `mode` (0640, or 0600 for raw rows).
+    static func file(_ name: String, mode: mode_t = 0o640, _ render: @escaping @Sendable () -> [UInt8]) -> ReportJob {
+        ReportJob(names: [name]) { publisher throws(RunError) in try publisher.write(name, render(), mode: mode) }
     }
 
     /// A workbook, which writes its file itself.

@@ -8,7 +8,8 @@ import Darwin
 /// Builds a month's report set in a staging folder beside `OUT/M`, then swaps it in with one
 /// rename, so readers see the previous complete set or the new complete set, never a mix.
 ///
-/// Files are created with mode 0640 and folders 0750 (they hold customer data); each file and
+/// Files are created with mode 0640 (0600 for raw quarantined rows) and folders 0750 (they hold
+/// customer data); each file and
 /// folder is fsynced before the swap. A run that fails before the swap leaves `OUT/M` untouched.
 public struct ReportPublisher: Sendable {
     /// The published folder, `OUT/M`.
@@ -26,17 +27,18 @@ public struct ReportPublisher: Sendable {
         try Self.makeFolder(staging, intermediate: false)
     }
 
-    /// Writes one file of the set (`name` may hold a subfolder, e.g. `qbr/A001.html`).
-    public func write(_ name: String, _ bytes: [UInt8]) throws(RunError) {
+    /// Writes one file of the set (`name` may hold a subfolder, e.g. `qbr/A001.html`) with `mode`
+    /// (0640, or 0600 for a file only its owner may read, such as the raw rows of `quarantine.csv`).
+    public func write(_ name: String, _ bytes: [UInt8], mode: mode_t = 0o640) throws(RunError) {
         let url = staging.appendingPathComponent(name)
         let folder = url.deletingLastPathComponent()
         if folder.standardizedFileURL.path != staging.standardizedFileURL.path {
             try Self.makeFolder(folder, intermediate: true)
         }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Self.failure("create", url) }
         defer { close(fd) }
-        _ = fchmod(fd, 0o640)
+        _ = fchmod(fd, mode)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Self.systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }

@@ -41,6 +41,15 @@ struct RunExecution {
     mutating func execute(out: URL) throws(RunError) -> RunResult {
         // Extract: snapshot sources, read fresh, while their files are fingerprinted.
         var started = clock.now()
+        do throws(IngestError) {
+            for source in CanonicalSource.allCases {
+                for file in SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder) {
+                    try SourceFiles.checkInside(file, of: configuration.dataFolder, source: source)
+                }
+            }
+        } catch {
+            throw .pulse(.ingest(error))
+        }
         let snapshotSources = Set(CanonicalSource.allCases.filter { configuration.source($0).load == .snapshot })
         let snapshotFiles = snapshotSources.sorted().flatMap { source in
             SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder).map { (source, $0) }
@@ -155,7 +164,7 @@ struct RunExecution {
             .file("alerts.csv", { AlertsFile.csv(alerts, accounts: accounts, rules: alertRules) }),
             .file("movements.csv", { MovementsFile.csv(accounts: accounts, revenue: revenue) }),
             .file("tickets.csv", { TicketsFile.csv(support, timeZone: timeZone) }),
-            .file("quarantine.csv", { IssueFiles.csv(finalLog.quarantined) }),
+            .file("quarantine.csv", mode: 0o600, { IssueFiles.csv(finalLog.quarantined) }),
             .file("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
             .file("data-quality.html", {
                 DataQualityPage(pipeline: pipelineName, period: month, asOf: asOf, inputs: finalInputs, missingSources: missing,
