@@ -15,6 +15,10 @@ struct PulseCommand: ParsableCommand {
     /// Parses and runs a command; a bad command line exits 2 (the spec's code), not
     /// ArgumentParser's 64.
     static func main() {
+        // A file that outgrows `ulimit -f` (or a closed pipe) is a write error to report, not a
+        // signal that kills the run without a word.
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -30,6 +30,11 @@ public final class Warehouse: Sendable {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o750])
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        } catch {
+            throw WarehouseError(path: url.path, underlying: error)
+        }
+        try WarehouseSchema.checkNotNewer(queue, path: url.path)
+        do {
             try WarehouseSchema.migrator.migrate(queue)
         } catch {
             throw WarehouseError(path: url.path, underlying: error)

@@ -2,6 +2,25 @@ import GRDB
 
 /// The warehouse's tables, created and changed only through numbered migrations.
 enum WarehouseSchema {
+    /// Refuses a warehouse that a newer Pulse has migrated past this version's schema: this version
+    /// would misread or damage it. Nothing is written to it.
+    static func checkNotNewer(_ queue: DatabaseQueue, path: String) throws(WarehouseError) {
+        let unknown: [String]
+        do {
+            unknown = try queue.read { db in
+                let known = Set(migrator.migrations)
+                return try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+            }
+        } catch {
+            throw WarehouseError(path: path, underlying: error)
+        }
+        guard unknown.isEmpty else {
+            throw WarehouseError(path: path, message: "was written by a newer version of Pulse (schema changes this version "
+                                     + "(\(PulseKit.version)) does not know: \(unknown.joined(separator: ", "))); "
+                                     + "run that version, or point this one at another warehouse or --out folder")
+        }
+    }
+
     /// Every migration, in order; a warehouse written by an older Pulse is brought up to date.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
