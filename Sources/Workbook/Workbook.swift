@@ -25,6 +25,10 @@ public final class Workbook {
     private var failures: [String] = []
     private var failureCount = 0
 
+    /// Applied to every text cell before it is written (for example to mask personal data); nil
+    /// writes text as given.
+    public var textFilter: (@Sendable (String) -> String)?
+
     /// The most problems quoted in ``close()``'s error message.
     static let quotedFailureLimit = 5
 

@@ -30,7 +30,8 @@ public final class Worksheet {
     public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) {
         guard let (r, c) = cell(row, column, "write text") else { return }
         let format = workbook.format(for: style, context: self.context(row, column))
-        let error = CellText.cell(text).withCString { worksheet_write_string(pointer, r, c, $0, format) }
+        let filtered = workbook.textFilter.map { $0(text) } ?? text
+        let error = CellText.cell(filtered).withCString { worksheet_write_string(pointer, r, c, $0, format) }
         check(error, "write text", row, column)
     }
 

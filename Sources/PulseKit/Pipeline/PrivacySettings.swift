@@ -1,3 +1,5 @@
+import Tabular
+
 /// The pipeline's `privacy` section: which personal data is masked in every report and log.
 public struct PrivacySettings: Sendable, Equatable {
     /// A kind of personal data that can be masked.
@@ -21,6 +23,11 @@ public struct PrivacySettings: Sendable, Equatable {
 
     /// The default: nothing masked.
     public static let `default` = PrivacySettings()
+
+    /// The mask applied to every report and log line.
+    public var personalDataMask: PersonalDataMask {
+        PersonalDataMask(emails: mask.contains(.email), phones: mask.contains(.phone))
+    }
 }
 
 extension PrivacySettings {

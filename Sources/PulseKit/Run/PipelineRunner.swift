@@ -37,6 +37,24 @@ public struct PipelineRunner: Sendable {
         } catch {
             throw .pulse(.pipeline(error))
         }
+        let mask = configuration.privacy.personalDataMask
+        do {
+            return try run(configuration, mask: mask)
+        } catch {
+            throw error.masked(by: mask)
+        }
+    }
+
+    /// Runs a loaded pipeline; every log line, progress line and ledger message masked by `mask`.
+    private func run(_ configuration: PipelineConfiguration, mask: PersonalDataMask) throws(RunError) -> RunResult {
+        var logger = self.logger
+        var progress = self.progress
+        if !mask.isEmpty {
+            logger.handler = MaskingLogHandler(wrapped: logger.handler, mask: mask)
+            if let line = progress {
+                progress = { @Sendable text in line(mask.apply(text)) }
+            }
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configuration.dataFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .pulse(.missingDataFolder(configuration.dataFolder.path))
@@ -81,7 +99,7 @@ public struct PipelineRunner: Sendable {
             return result
         } catch {
             try? warehouse.write { db in
-                try RunLedger.finish(runID: runID, status: error.ledgerStatus, exitCode: error.exitCode, message: error.description,
+                try RunLedger.finish(runID: runID, status: error.ledgerStatus, exitCode: error.exitCode, message: mask.apply(error.description),
                                      durationMilliseconds: clock.totalMilliseconds, stages: execution.stages, in: db)
             }
             throw error

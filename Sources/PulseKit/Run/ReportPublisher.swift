@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,9 @@ public struct ReportPublisher: Sendable {
     public let destination: URL
     /// The staging folder, `OUT/.M.staging`.
     public let staging: URL
+    /// Masks personal data in every file written through ``write(_:_:mode:)`` (the pipeline's
+    /// `privacy.mask`; workbooks mask their cells themselves).
+    public var mask: PersonalDataMask = .none
 
     /// Prepares an empty staging folder for `OUT/M` (removing one left by a killed run).
     public init(destination: URL) throws(RunError) {
@@ -35,6 +39,7 @@ public struct ReportPublisher: Sendable {
         if folder.standardizedFileURL.path != staging.standardizedFileURL.path {
             try Self.makeFolder(folder, intermediate: true)
         }
+        let bytes = mask.apply(bytes)
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Self.failure("create", url) }
         defer { close(fd) }

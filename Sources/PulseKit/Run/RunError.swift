@@ -1,3 +1,5 @@
+import Tabular
+
 /// Why a run stopped without publishing, with the exit code of the spec's command line.
 public enum RunError: Error, CustomStringConvertible, Sendable {
     /// A bad command-line option (exit 2).
@@ -10,6 +12,16 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
     case dataQuality(String)
     /// The run failed (exit 1): nothing was published.
     case failed(String)
+    /// Another case's message with personal data masked (the pipeline's `privacy.mask`), keeping its
+    /// exit code.
+    case masked(String, exitCode: Int32)
+
+    /// This error with `mask` applied to its message.
+    public func masked(by mask: PersonalDataMask) -> RunError {
+        if mask.isEmpty { return self }
+        if case .masked = self { return self }
+        return .masked(mask.apply(description), exitCode: exitCode)
+    }
 
     /// The process exit status.
     public var exitCode: Int32 {
@@ -19,6 +31,7 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case .locked: 4
         case .dataQuality: 3
         case .failed: 1
+        case .masked(_, let code): code
         }
     }
 
@@ -26,6 +39,7 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
     var ledgerStatus: String {
         switch self {
         case .dataQuality: "rejected"
+        case .masked(_, let code): code == 3 ? "rejected" : "failed"
         default: "failed"
         }
     }
@@ -38,6 +52,7 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case .locked(let message): message
         case .dataQuality(let message): message
         case .failed(let message): message
+        case .masked(let message, _): message
         }
     }
 }

@@ -132,7 +132,8 @@ struct RunExecution {
         // Report: every file of the set, concurrently, into the staging folder.
         started = clock.now()
         let destination = out.appendingPathComponent(period.month.description)
-        let publisher = try ReportPublisher(destination: destination)
+        var publisher = try ReportPublisher(destination: destination)
+        publisher.mask = configuration.privacy.personalDataMask
         let missing = data.loads.filter(\.isMissing).map(\.source)
         let month = period.month.description
         let asOf = period.asOfText
@@ -189,7 +190,8 @@ struct RunExecution {
             let workbook = KPIReviewWorkbook(review: review, accounts: AccountsFile(accounts: accounts, revenue: revenue, facts: facts, model: healthModel),
                                              movements: MovementsFile(accounts: accounts, revenue: revenue),
                                              alerts: AlertsFile(alerts: alerts, accounts: accounts, rules: alertRules),
-                                             tickets: TicketsFile(support, timeZone: timeZone), asOf: asOfInstant)
+                                             tickets: TicketsFile(support, timeZone: timeZone), asOf: asOfInstant,
+                                             mask: configuration.privacy.personalDataMask)
             jobs.append(.workbook("kpi-review.xlsx") { path throws(WorkbookError) in try workbook.write(to: path) })
         }
         if settings.qbr.html || settings.qbr.xlsx {
@@ -204,12 +206,15 @@ struct RunExecution {
             let qbr = QBRSources(selected: selected, header: header, configuration: configuration, period: period, data: data,
                                  transformed: transformed, snapshots: snapshots)
             var used = Set<String>()
+            let mask = configuration.privacy.personalDataMask
             for (k, id) in ids.enumerated() {
-                // Two ids that differ only in unsafe characters get distinct names, never one file.
-                var stem = QBRFileName.of(id)
+                // Two ids that differ only in unsafe characters (or in masked personal data) get
+                // distinct names, never one file.
+                let base = QBRFileName.of(mask.apply(id))
+                var stem = base
                 var n = 2
                 while !used.insert(stem).inserted {
-                    stem = "\(QBRFileName.of(id))_\(n)"
+                    stem = "\(base)_\(n)"
                     n += 1
                 }
                 let (html, xlsx) = (settings.qbr.html ? "qbr/\(stem).html" : nil, settings.qbr.xlsx ? "qbr/\(stem).xlsx" : nil)
@@ -219,7 +224,7 @@ struct RunExecution {
                     if let html { try publisher.write(html, QBRPage(report: report).render()) }
                     if let xlsx {
                         try ReportJob.writeWorkbook(xlsx, to: publisher) { path throws(WorkbookError) in
-                            try QBRWorkbook(report: report, asOf: asOfInstant).write(to: path)
+                            try QBRWorkbook(report: report, asOf: asOfInstant, mask: mask).write(to: path)
                         }
                     }
                 })

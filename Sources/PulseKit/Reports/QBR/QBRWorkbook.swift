@@ -10,6 +10,8 @@ struct QBRWorkbook {
     let report: QBRReport
     /// The as-of instant, the workbook's fixed creation time.
     let asOf: Instant
+    /// Masks personal data in every text cell (the pipeline's `privacy.mask`).
+    var mask: PersonalDataMask = .none
 
     /// Writes the workbook to `path`.
     func write(to path: String) throws(WorkbookError) {
@@ -17,6 +19,7 @@ struct QBRWorkbook {
         let v = ReportVocabulary(r.header.language)
         let out = ReportWorkbook(currency: r.header.currency)
         let book = try Workbook(path: path, temporaryDirectory: (path as NSString).deletingLastPathComponent)
+        if !mask.isEmpty { book.textFilter = { [mask] in mask.apply($0) } }
         try book.setProperties(DocumentProperties(title: "\(v["qbr"]) \(r.account.id) \(r.header.period)", subject: r.header.pipeline,
                                                   author: "Pulse \(r.header.version)", company: "", comments: "",
                                                   created: asOf.millisecondsSinceEpoch / 1000))

@@ -15,11 +15,14 @@ struct KPIReviewWorkbook {
     let tickets: TicketsFile
     /// The as-of instant, the workbook's fixed creation time.
     let asOf: Instant
+    /// Masks personal data in every text cell (the pipeline's `privacy.mask`).
+    var mask: PersonalDataMask = .none
 
     /// Writes the workbook to `path`.
     func write(to path: String) throws(WorkbookError) {
         let v = ReportVocabulary(review.header.language)
         let book = try Workbook(path: path, constantMemory: true, temporaryDirectory: (path as NSString).deletingLastPathComponent)
+        if !mask.isEmpty { book.textFilter = { [mask] in mask.apply($0) } }
         try book.setProperties(DocumentProperties(title: "\(v["kpi_review"]) \(review.header.period)", subject: review.header.pipeline,
                                                   author: "Pulse \(review.header.version)", company: "", comments: "",
                                                   created: asOf.millisecondsSinceEpoch / 1000))
