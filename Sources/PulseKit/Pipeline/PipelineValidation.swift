@@ -27,8 +27,10 @@ public enum PipelineValidation {
                                   sources: sources ?? Set(CanonicalSource.allCases))
         do {
             let data = try extractor.run()
-            return .success(ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataFolder.path,
-                                             maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data))
+            var report = ValidationReport(pipeline: pipeline, dataDirectory: configuration.dataFolder.path,
+                                          maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
+            report.mask = configuration.privacy.personalDataMask
+            return .success(report)
         } catch {
             return .failure(.ingest(error))
         }

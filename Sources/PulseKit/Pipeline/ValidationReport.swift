@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// What `pulse validate` found: per source its files, encoding and row counts, the first
 /// quarantined rows, and whether the data-quality threshold holds.
@@ -11,6 +12,8 @@ public struct ValidationReport: Sendable {
     public var maxQuarantinedShare: Double
     /// Everything the extract stage read.
     public var data: ExtractedData
+    /// Masks personal data in the printed report (the pipeline's `privacy.mask`).
+    public var mask: PersonalDataMask = .none
 
     /// Creates a report.
     public init(pipeline: String, dataDirectory: String, maxQuarantinedShare: Double, data: ExtractedData) {
@@ -65,6 +68,6 @@ public struct ValidationReport: Sendable {
                 out += "data-quality threshold exceeded: \(load.source.name) quarantined \(load.rowsQuarantined) of \(load.rowsRead) rows (\(String(format: "%.4f", load.quarantinedShare)) > \(maxQuarantinedShare))\n"
             }
         }
-        return out
+        return mask.apply(out)
     }
 }
