@@ -97,10 +97,17 @@ final class PageChecker: NSObject, XMLParserDelegate {
     var links: [String] = []
     var error: Error?
 
-    /// Parses `html` (the doctype removed); false when it is not well-formed.
+    /// Parses `html` (the HTML doctype removed); false when it is not well-formed, or when it declares
+    /// a DTD or an entity: FoundationXML on Linux would resolve an external entity (read a local file)
+    /// if it were allowed to, so none is ever parsed.
     func parse(_ html: String) -> Bool {
         let body = html.replacingOccurrences(of: "<!DOCTYPE html>", with: "")
+        if body.contains("<!DOCTYPE") || body.contains("<!ENTITY") {
+            error = CocoaError(.coderReadCorrupt)
+            return false
+        }
         let parser = XMLParser(data: Data(body.utf8))
+        parser.shouldResolveExternalEntities = false
         parser.delegate = self
         let ok = parser.parse()
         error = parser.parserError
