@@ -260,17 +260,6 @@ extension FaultTests {
 
     /// Runs `/bin/sh` with `arguments`.
     static func shellOutcome(_ arguments: [String]) throws -> PulseProcess.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return PulseProcess.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderr, as: UTF8.self))
+        try PulseProcess.run(arguments, program: URL(fileURLWithPath: "/bin/sh"))
     }
 }
