@@ -48,7 +48,7 @@ struct CSVSourceReader {
                 }
                 let width = header.count
                 while let info = scanner.next(into: &fields) {
-                    if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }  // blank line
+                    if fields.isBlank { continue }  // a blank line, or a spreadsheet's row of separators only
                     if scanner.endedInsideQuotes {
                         throw IngestError(source: source, file: file, line: info.line,
                                           message: "the file ends inside a quoted field that starts on line \(info.line): the export looks truncated")
