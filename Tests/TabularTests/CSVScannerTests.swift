@@ -99,6 +99,16 @@ func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)
         }
     }
 
+    @Test func rawTextOfAHugeRecordIsItsFirst4KiBCutAtACharacter() {
+        let bytes = Array(("1," + String(repeating: "長", count: 5000) + "\n").utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields: [CSVField] = []
+            let raw = scanner.rawText(scanner.next(into: &fields)!)
+            #expect(raw.utf8.count == 4094 && raw == "1," + String(repeating: "長", count: 1364))
+        }
+    }
+
     @Test func realSurveyExportWithQuotesAndNoFinalNewline() throws {
         let reader = try TextFileReader(path: SharedData.path("survey/sudzilla-survey.csv"), encoding: nil)
         let records = scanAll(String(decoding: try reader.readAll(), as: UTF8.self))

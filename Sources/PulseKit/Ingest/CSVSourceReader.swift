@@ -65,6 +65,10 @@ struct CSVSourceReader {
                                                  reason: "row has \(fields.count) fields, the header has \(width)", raw: raw))
                         continue
                     }
+                    if let (k, reason) = Self.badCell(fields, scanner: scanner) {
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: header[k], reason: reason, raw: raw))
+                        continue
+                    }
                     var row = SourceRow(source: source, scanner: scanner, fields: fields, columns: columns, line: info.line)
                     let record = body(&row)
                     if let rejection = row.rejection {
@@ -86,5 +90,13 @@ struct CSVSourceReader {
         load.rowsLoaded = records.count
         load.rowsQuarantined = load.rowsRead - load.rowsLoaded
         return (records, load)
+    }
+
+    /// The first field of the record whose content no export writes on purpose, and why.
+    private static func badCell(_ fields: CSVFieldBuffer, scanner: CSVScanner) -> (Int, String)? {
+        for k in 0..<fields.count {
+            if let reason = scanner.withValue(fields[k], CellContent.problem) { return (k, reason) }
+        }
+        return nil
     }
 }
