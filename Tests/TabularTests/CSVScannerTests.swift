@@ -33,6 +33,19 @@ func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)
         #expect(scanAll("a,b\r\n1,\"2\"").map(\.values) == [["a", "b"], ["1", "2"]])
     }
 
+    @Test func blankRecordsAreEmptyLinesAndRowsOfSeparatorsOnly() {
+        let bytes = Array("\n,,,\n\"\",\n , \na,\n".utf8)
+        let blank = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields = CSVFieldBuffer()
+            var out: [Bool] = []
+            while scanner.next(into: &fields) != nil { out.append(fields.isBlank) }
+            return out
+        }
+        // A quoted empty field, a space or a value is something.
+        #expect(blank == [true, true, false, false, false])
+    }
+
     @Test func quotedCommasAndDoubledQuotes() {
         let records = scanAll("name,note\n\"Yamada Shoji, Inc.\",\"株式会社\"\"みらい\"\"\"\n")
         #expect(records[1].values == ["Yamada Shoji, Inc.", "株式会社\"みらい\""])
@@ -83,6 +96,16 @@ func scanAll(_ text: String) -> [(line: Int, values: [String], problem: String?)
             _ = scanner.next(into: &fields)
             let info = scanner.next(into: &fields)!
             #expect(scanner.rawText(info) == "\"x, y\",2")
+        }
+    }
+
+    @Test func rawTextOfAHugeRecordIsItsFirst4KiBCutAtACharacter() {
+        let bytes = Array(("1," + String(repeating: "長", count: 5000) + "\n").utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields: [CSVField] = []
+            let raw = scanner.rawText(scanner.next(into: &fields)!)
+            #expect(raw.utf8.count == 4094 && raw == "1," + String(repeating: "長", count: 1364))
         }
     }
 

@@ -73,6 +73,45 @@ import Testing
         }
     }
 
+    @Test func theBadByteIsWhereTheLikelierEncodingFails() throws {
+        // CP932 text with one undefined pair (85 40) on line 3: UTF-8 fails at the first kanji.
+        let bytes: [UInt8] = Array("id,name\n1,".utf8) + [0x8A, 0x94] + Array("\n2,".utf8) + [0x85, 0x40] + Array("\n".utf8)
+        do {
+            _ = try read(bytes)
+            Issue.record("expected an error")
+        } catch let error as TextFileError {
+            #expect(error.byteOffset == 15)
+            #expect(error.message.contains("reads further as CP932"), "\(error.message)")
+            #expect(error.line(declared: nil) == 3)
+        }
+    }
+
+    @Test func utf16WithoutAMarkIsNamedForWhatItIs() throws {
+        let sample = "account_id,name\r\nA-1,株式会社\u{3000}みらい\r\n"
+        let little = sample.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = sample.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (bytes, name) in [(little, "UTF-16 LE"), (big, "UTF-16 BE")] {
+            do {
+                _ = try read(bytes)
+                Issue.record("expected an error")
+            } catch let error as TextFileError {
+                #expect(error.message.contains("\(name) without a byte-order mark"), "\(error.message)")
+            }
+        }
+        // One stray NUL in UTF-8 text is not UTF-16.
+        let (text, encoding) = try read(Array("id,name\n1,ab".utf8) + [0] + Array("c\n".utf8))
+        #expect(encoding == DetectedEncoding(.utf8) && text == "id,name\n1,ab\u{0}c\n")
+    }
+
+    @Test func aZIPArchiveIsNotText() throws {
+        do {
+            _ = try read([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])
+            Issue.record("expected an error")
+        } catch let error as TextFileError {
+            #expect(error.message.contains("ZIP archive"))
+        }
+    }
+
     @Test func declaredUTF8RejectsAnInvalidByteWithItsOffset() throws {
         let bytes = Array("name\nabc".utf8) + [0xB6] + Array("\n".utf8)
         do {

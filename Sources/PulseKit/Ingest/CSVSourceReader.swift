@@ -48,7 +48,7 @@ struct CSVSourceReader {
                 }
                 let width = header.count
                 while let info = scanner.next(into: &fields) {
-                    if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted { continue }  // blank line
+                    if fields.isBlank { continue }  // a blank line, or a spreadsheet's row of separators only
                     if scanner.endedInsideQuotes {
                         throw IngestError(source: source, file: file, line: info.line,
                                           message: "the file ends inside a quoted field that starts on line \(info.line): the export looks truncated")
@@ -63,6 +63,10 @@ struct CSVSourceReader {
                         let column = fields.count < width ? header[fields.count] : "#\(width + 1)"
                         log.quarantine(DataIssue(source: source, file: file, line: info.line, column: column,
                                                  reason: "row has \(fields.count) fields, the header has \(width)", raw: raw))
+                        continue
+                    }
+                    if let (k, reason) = Self.badCell(fields, scanner: scanner) {
+                        log.quarantine(DataIssue(source: source, file: file, line: info.line, column: header[k], reason: reason, raw: raw))
                         continue
                     }
                     var row = SourceRow(source: source, scanner: scanner, fields: fields, columns: columns, line: info.line)
@@ -86,5 +90,13 @@ struct CSVSourceReader {
         load.rowsLoaded = records.count
         load.rowsQuarantined = load.rowsRead - load.rowsLoaded
         return (records, load)
+    }
+
+    /// The first field of the record whose content no export writes on purpose, and why.
+    private static func badCell(_ fields: CSVFieldBuffer, scanner: CSVScanner) -> (Int, String)? {
+        for k in 0..<fields.count {
+            if let reason = scanner.withValue(fields[k], CellContent.problem) { return (k, reason) }
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// A problem with a whole input file, which stops the run: a missing required file, a missing
 /// required column, duplicate headers, an undecodable file, a truncated export.
 public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -21,6 +23,12 @@ public struct IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    /// The error for `file` of `settings`' source that cannot be read as text; an undecodable
+    /// byte is named by its line as well as its byte offset.
+    init(_ settings: SourceConfiguration, file: String, reading error: TextFileError) {
+        self.init(source: settings.source, file: file, line: error.line(declared: settings.encoding.textEncoding), message: error.message)
     }
 
     /// The error for a required source whose file is not in the data folder.

@@ -6,8 +6,15 @@ struct SourceColumns: Sendable {
 
     /// Maps the header row onto the canonical columns of `settings.source`.
     ///
-    /// - Throws: a message for duplicate headers or a missing required column.
+    /// - Throws: a message for a header that holds a lone carriage return, duplicate headers or
+    ///   a missing required column.
     init(header: [String], settings: SourceConfiguration) throws(ColumnMappingError) {
+        // A lone CR does not end a record (RFC 4180 lines end LF or CRLF): a file whose lines end
+        // with CR only (classic Mac OS) reads as one long header row.
+        if let k = header.firstIndex(where: { $0.utf8.contains(0x0D) }) {
+            throw ColumnMappingError(column: k + 1, message: "header cell \(k + 1) holds a carriage return that does not end the line: "
+                                         + "the file's lines end with CR only (classic Mac OS); save it with LF or CRLF line ends")
+        }
         var seen: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             if let first = seen[name] {

@@ -49,7 +49,7 @@ enum SourceFiles {
                                             encoding: settings.encoding.textEncoding)
             return (try reader.readText(), reader)
         } catch {
-            throw IngestError(source: settings.source, file: file, message: error.message)
+            throw IngestError(settings, file: file, reading: error)
         }
     }
 }

@@ -116,8 +116,15 @@ struct RunExecution {
                                        maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
         let over = quality.sourcesOverThreshold
         if !over.isEmpty {
-            let list = over.map { "\($0.source.name) \($0.rowsQuarantined) of \($0.rowsRead) rows" }.joined(separator: ", ")
-            throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list) quarantined; nothing was published (see `pulse validate`)")
+            // Each source with its first quarantined row, so that the refusal names a file, line and reason.
+            let list = over.map { load in
+                var text = "\(load.source.name) \(load.rowsQuarantined) of \(load.rowsRead) rows quarantined"
+                if let first = data.log.quarantined.first(where: { $0.source == load.source }) {
+                    text += " (first: \(first.location)\(first.column.isEmpty ? "" : " \(first.column)"): \(first.reason))"
+                }
+                return text
+            }.joined(separator: "; ")
+            throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list); nothing was published (see `pulse validate` for every row)")
         }
 
         // Transform: every metric family, concurrently.

@@ -24,6 +24,15 @@ public struct CSVFieldBuffer {
         return storage[index]
     }
 
+    /// Whether the record holds nothing: a blank line, or a row of separators only (the empty
+    /// rows a spreadsheet writes below its data, `,,,,`). A quoted empty field is not nothing.
+    public var isBlank: Bool {
+        storage.withUnsafeBufferPointer { fields in
+            for k in 0..<count where !fields[k].isEmpty || fields[k].isQuoted { return false }
+            return true
+        }
+    }
+
     /// The record's fields as an array.
     public var fields: [CSVField] {
         var fields = storage

@@ -243,8 +243,22 @@ public struct CSVScanner {
         withValue(field) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The record's raw text, as it stands in the file (for quarantine entries).
+    /// The most bytes of a record that ``rawText(_:)`` keeps.
+    public static let maximumRawTextBytes = 4096
+
+    /// The record's raw text, as it stands in the file (for quarantine entries): at most
+    /// ``maximumRawTextBytes`` bytes, cut at a character boundary, so that a row with a huge
+    /// field does not copy it into every report of it.
     public func rawText(_ info: CSVRecordInfo) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[info.range]), as: UTF8.self)
+        var end = info.range.upperBound
+        if info.range.count > Self.maximumRawTextBytes {
+            end = info.range.lowerBound + Self.maximumRawTextBytes
+            var back = 0
+            while back < 3 && end > info.range.lowerBound && bytes[end] & 0xC0 == 0x80 {
+                end -= 1
+                back += 1
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[info.range.lowerBound..<end]), as: UTF8.self)
     }
 }

@@ -164,9 +164,22 @@ public final class TextFileReader {
         return nil
     }
 
-    /// Strict UTF-8, else CP932, else an error at the first byte neither decodes.
+    /// Strict UTF-8, else CP932, else an error at the byte where the encoding that reads
+    /// further fails. UTF-16 without a byte-order mark (which is valid UTF-8 when it is ASCII)
+    /// and a ZIP archive (a workbook saved under a text file's name) are errors that say so.
     private func sniff() throws(TextFileError) -> DetectedEncoding {
         let final = atEnd
+        if pending.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw TextFileError(path: path, message: "the file is a ZIP archive (an .xlsx workbook?), not text: export the sheet as CSV",
+                                byteOffset: 0)
+        }
+        if let endianness = Self.unmarkedUTF16(pending) {
+            throw TextFileError(
+                path: path,
+                message: "the file looks like UTF-16 \(endianness) without a byte-order mark (every other byte is 0x00); "
+                    + "set the source's encoding to utf-16 in the pipeline, or save the file as UTF-8",
+                byteOffset: 0)
+        }
         let utf8 = pending.withUnsafeBufferPointer { UTF8Validation.validate($0) }
         switch utf8 {
         case .valid: return DetectedEncoding(.utf8)
@@ -186,14 +199,37 @@ public final class TextFileReader {
             }
             return DetectedEncoding(.shiftJIS)
         } catch {
-            let offset = min(utf8Offset, error.byteOffset)
+            // The encoding that reads further is the likelier one: its failure is the bad byte.
+            let offset = max(utf8Offset, error.byteOffset)
             let byte = String(pending[offset], radix: 16, uppercase: true)
+            let further = utf8Offset >= error.byteOffset ? "UTF-8" : "CP932"
             throw TextFileError(
                 path: path,
                 message: "neither UTF-8 nor CP932 text: byte 0x\(byte) at byte offset \(offset) decodes in neither "
-                    + "(UTF-8 fails at \(utf8Offset), CP932 at \(error.byteOffset)); set the source's encoding in the pipeline",
+                    + "(UTF-8 fails at \(utf8Offset), CP932 at \(error.byteOffset): the file reads further as \(further)); "
+                    + "set the source's encoding in the pipeline",
                 byteOffset: offset)
         }
+    }
+}
+
+extension TextFileReader {
+    /// `LE` or `BE` when the start of `bytes` reads as UTF-16 without a byte-order mark: at
+    /// least a quarter of its two-byte units are ASCII (one 0x00 byte, on the high side), and
+    /// units with a 0x00 byte on the other side are rare. Text in UTF-8 or CP932 holds no 0x00
+    /// bytes at all (one stray NUL is not enough).
+    static func unmarkedUTF16(_ bytes: [UInt8]) -> String? {
+        let units = min(bytes.count, 4096) / 2
+        guard units >= 4 else { return nil }
+        var zeroSecond = 0, zeroFirst = 0
+        for k in 0..<units {
+            let first = bytes[2 * k], second = bytes[2 * k + 1]
+            if first != 0 && second == 0 { zeroSecond += 1 }
+            if first == 0 && second != 0 { zeroFirst += 1 }
+        }
+        if zeroSecond * 4 >= units && zeroFirst * 4 < zeroSecond { return "LE" }
+        if zeroFirst * 4 >= units && zeroSecond * 4 < zeroFirst { return "BE" }
+        return nil
     }
 }
 

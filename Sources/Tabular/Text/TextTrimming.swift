@@ -1,7 +1,8 @@
 /// Trimming of the spaces that surround a value in an export.
 public enum TextTrimming {
-    /// `bytes` without leading and trailing ASCII spaces, tabs and U+3000 IDEOGRAPHIC SPACE
-    /// (`E3 80 80` in UTF-8).
+    /// `bytes` without leading and trailing ASCII spaces, tabs, U+3000 IDEOGRAPHIC SPACE
+    /// (`E3 80 80` in UTF-8) and U+FEFF ZERO WIDTH NO-BREAK SPACE (`EF BB BF`: a byte-order mark
+    /// left inside the text, where two exports were concatenated).
     ///
     /// - Complexity: O(number of trimmed bytes).
     @inlinable @inline(__always)
@@ -9,19 +10,23 @@ public enum TextTrimming {
         guard let base = bytes.baseAddress else { return bytes }
         // Nearly every cell starts and ends with something other than a space: nothing to do.
         let first = base[0], last = base[bytes.count - 1]
-        if first != 0x20 && first != 0x09 && first != 0xE3 && last != 0x20 && last != 0x09 && last != 0x80 { return bytes }
+        if first != 0x20 && first != 0x09 && first != 0xE3 && first != 0xEF && last != 0x20 && last != 0x09 && last != 0x80 && last != 0xBF {
+            return bytes
+        }
         var start = 0
         var end = bytes.count
         while start < end {
             let b = base[start]
             if b == 0x20 || b == 0x09 { start += 1; continue }
             if b == 0xE3 && start + 2 < end && base[start + 1] == 0x80 && base[start + 2] == 0x80 { start += 3; continue }
+            if b == 0xEF && start + 2 < end && base[start + 1] == 0xBB && base[start + 2] == 0xBF { start += 3; continue }
             break
         }
         while end > start {
             let b = base[end - 1]
             if b == 0x20 || b == 0x09 { end -= 1; continue }
             if b == 0x80 && end - 3 >= start && base[end - 3] == 0xE3 && base[end - 2] == 0x80 { end -= 3; continue }
+            if b == 0xBF && end - 3 >= start && base[end - 3] == 0xEF && base[end - 2] == 0xBB { end -= 3; continue }
             break
         }
         return UnsafeBufferPointer(start: base + start, count: end - start)
@@ -29,7 +34,7 @@ public enum TextTrimming {
 }
 
 extension TextTrimming {
-    /// `text` without leading and trailing ASCII spaces, tabs and U+3000; the same string, not a
+    /// `text` without leading and trailing ASCII spaces, tabs, U+3000 and U+FEFF; the same string, not a
     /// copy, when there is nothing to trim.
     public static func trimmed(_ text: String) -> String {
         var text = text

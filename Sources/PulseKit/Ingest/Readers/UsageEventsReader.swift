@@ -49,7 +49,7 @@ struct UsageEventsReader {
             let path = context.dataDirectory.appendingPathComponent(file).path
             let reader: CSVChunkReader
             do { reader = try CSVChunkReader(path: path, encoding: settings.encoding.textEncoding, chunkSize: chunkSize) } catch {
-                throw IngestError(source: source, file: file, message: error.message)
+                throw IngestError(settings, file: file, reading: error)
             }
             if reader.header.isEmpty {
                 throw IngestError(source: source, file: file, line: 1, message: "the file is empty: expected a header row with \(source.requiredColumns.joined(separator: ", "))")
@@ -69,7 +69,7 @@ struct UsageEventsReader {
                 do {
                     while chunks.count < jobs * 4, let chunk = try reader.nextChunk() { chunks.append(chunk) }
                 } catch {
-                    throw IngestError(source: source, file: file, message: error.message)
+                    throw IngestError(settings, file: file, reading: error)
                 }
                 if chunks.isEmpty { break }
                 let work = chunks
@@ -82,7 +82,7 @@ struct UsageEventsReader {
                     }
                 }
                 if let error = parsed.lazy.compactMap(\.decodingError).first {
-                    throw IngestError(source: source, file: file, message: error.message)
+                    throw IngestError(settings, file: file, reading: error)
                 }
                 if let line = unterminated.line {
                     throw IngestError(source: source, file: file, line: line,
