@@ -24,10 +24,17 @@ struct MaskingLogHandler: LogHandler {
         set { wrapped[metadataKey: key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        wrapped.log(level: level, message: "\(mask.apply(message.description))", metadata: metadata?.mapValues(masked),
-                    source: source, file: file, function: function, line: line)
+    func log(event: LogEvent) {
+        var masked = event
+        masked.message = "\(mask.apply(event.message.description))"
+        masked.metadata = event.metadata?.mapValues(self.masked)
+        if let error = event.error { masked.error = MaskedError(description: mask.apply("\(error)")) }
+        wrapped.log(event: masked)
+    }
+
+    /// An error whose description is masked.
+    private struct MaskedError: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// A metadata value with every string in it masked.
