@@ -21,10 +21,9 @@ import Tabular
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                 file: String, function: String, line: UInt) {
+        func log(event: LogEvent) {
             lock.lock()
-            lines.append("\(message) \(metadata ?? [:])")
+            lines.append("\(event.message) \(event.metadata ?? [:]) \(event.error.map { "\($0)" } ?? "")")
             lock.unlock()
         }
     }
