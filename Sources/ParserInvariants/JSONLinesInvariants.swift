@@ -78,7 +78,9 @@ public enum JSONLinesInvariants {
             switch record.result {
             case .success(let value):
                 try checkWriting(value, "line \(line.number)")
+                try checkDuplicates(.success(value), UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), "line \(line.number)")
             case .failure(let error):
+                try checkDuplicates(.failure(error), UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), "line \(line.number)")
                 let inside = error.line == line.number && error.column >= 1 && error.column <= line.end - line.start + 1
                     && error.byteOffset >= line.start && error.byteOffset <= line.end
                 try require(inside, parser, "an error lies on its record's line",
@@ -199,6 +201,42 @@ public enum JSONLinesInvariants {
         }
     }
 
+    // MARK: - Duplicate keys
+
+    /// Keys are duplicates exactly when their decoded UTF-8 bytes are equal: an accepted text (duplicates
+    /// rejected) has no object with two such keys, and a text refused for a duplicate key has one.
+    static func checkDuplicates(_ outcome: Result<JSONValue, JSONSyntaxError>, _ text: UnsafeBufferPointer<UInt8>, _ what: String) throws(InvariantViolation) {
+        switch outcome {
+        case .success(let value):
+            try require(!hasByteEqualKeys(value), parser, "keys are duplicates exactly when their bytes are equal",
+                        "\(what) was accepted with two equal keys in one object")
+        case .failure(let error):
+            guard error.message.hasPrefix("duplicate key") else { return }
+            let options = JSONParser.Options(maximumDepth: 512, rejectsDuplicateKeys: false)
+            let allowed: JSONValue
+            do throws(JSONSyntaxError) { allowed = try JSONParser.parse(text, options: options) } catch { return }
+            try require(hasByteEqualKeys(allowed), parser, "keys are duplicates exactly when their bytes are equal",
+                        "\(what): \(error), but no object has two keys with equal bytes")
+        }
+    }
+
+    /// Whether some object in `value` has two keys with equal UTF-8 bytes.
+    static func hasByteEqualKeys(_ value: JSONValue) -> Bool {
+        var pending = [value]
+        while let next = pending.popLast() {
+            switch next {
+            case .array(let elements):
+                pending.append(contentsOf: elements)
+            case .object(let object):
+                if Set(object.keys.map { Array($0.utf8) }).count != object.count { return true }
+                pending.append(contentsOf: object.values)
+            default:
+                break
+            }
+        }
+        return false
+    }
+
     // MARK: - One document
 
     /// The parser and the span scanner agree on the whole input as one JSON text.
@@ -218,10 +256,12 @@ public enum JSONLinesInvariants {
         case (.success, .success(let value)):
             try compareMembers(spans, buffer, value, what)
             try checkWriting(value, what)
+            if options.rejectsDuplicateKeys { try checkDuplicates(tree, buffer, what) }
         case (.failure(let a), .failure(let b)):
             try require(a == b, parser, "the span scanner rejects with the parser's error", "\(what): spans \(a), parser \(b)")
             try require(b.byteOffset >= 0 && b.byteOffset <= buffer.count && b.line >= 1 && b.column >= 1, parser,
                         "an error lies inside the input", "\(what): \(b) in \(buffer.count) bytes")
+            if options.rejectsDuplicateKeys { try checkDuplicates(tree, buffer, what) }
         default:
             throw InvariantViolation(parser: parser, invariant: "the span scanner accepts what the parser accepts",
                                      details: "\(what): spans \(scanned), parser \(tree) for \(show(buffer))")
