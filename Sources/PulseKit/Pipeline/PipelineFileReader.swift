@@ -17,7 +17,16 @@ struct PipelineFileReader {
     init(file: String, text: String) {
         self.file = file
         self.text = text
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
+    }
+
+    /// Whether a character ends a line as YAML (libyaml, and so Yams's marks) counts lines: LF,
+    /// CR LF, a lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+    static func isLineBreak(_ character: Character) -> Bool {
+        switch character {
+        case "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
     }
 
     /// An error at a Yams mark (line 0, column 0 without one).
@@ -77,7 +86,7 @@ struct PipelineFileReader {
         var line = 1
         var column = 1
         for character in text.prefix(offset) {
-            if character == "\n" || character == "\r\n" {
+            if Self.isLineBreak(character) {
                 line += 1
                 column = 1
             } else {
