@@ -18,7 +18,7 @@ enum ScratchFolder {
     static func write(_ bytes: [UInt8], to name: String, in folder: URL) -> String {
         let url = folder.appendingPathComponent(name)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         return url.path
     }
 
