@@ -134,7 +134,8 @@ public enum RuleExpressionInvariants {
             case string(String)
             case boolean(Bool)
             case compare(Node, String, Node)
-            case not(Node)
+            /// One or more `not`s: a condition (its value is whether it holds), negated when their count is odd.
+            case not(Node, negated: Bool)
             case all([Node])
             case any([Node])
         }
@@ -163,7 +164,7 @@ public enum RuleExpressionInvariants {
 
         static func holds(_ node: Node, _ values: [RuleValue]) -> Bool {
             switch node {
-            case .not(let inner): return !holds(inner, values)
+            case .not(let inner, let negated): return holds(inner, values) != negated
             case .all(let terms): return terms.allSatisfy { holds($0, values) }
             case .any(let terms): return terms.contains { holds($0, values) }
             case .compare(let a, let op, let b):
@@ -299,7 +300,7 @@ public enum RuleExpressionInvariants {
                     index += 1
                 }
                 guard let operand = comparison() else { return nil }
-                return count % 2 == 1 ? .not(operand) : operand
+                return count == 0 ? operand : .not(operand, negated: count % 2 == 1)
             }
 
             mutating func comparison() -> Node? {
