@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BusinessTime", targets: ["BusinessTime"]),
         .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "SVGCharts", targets: ["SVGCharts"]),
+        .library(name: "ParserInvariants", targets: ["ParserInvariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The properties every parser must keep on any input (round trips, accounting, error
+        // positions), shared by the fuzz targets in Fuzz/ and the test that replays their cases.
+        .target(name: "ParserInvariants", dependencies: ["Tabular", "Rules", "PulseKit"]),
         // The `pulse` command: a thin shell over PulseKit.
         .executableTarget(
             name: "pulse",
@@ -83,5 +87,6 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PulseCommandTests", dependencies: ["pulse"]),
+        .testTarget(name: "ParserInvariantsTests", dependencies: ["ParserInvariants"]),
     ]
 )

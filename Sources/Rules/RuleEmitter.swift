@@ -104,7 +104,7 @@ struct RuleEmitter {
     /// The operand for a general node; a condition is queued to be compiled after the main nodes.
     private mutating func operand(_ syntax: RuleSyntax, node: Int, isLHS: Bool) -> RuleOperand {
         switch syntax {
-        case .fact(let slot, _, _, _): return .fact(slot: slot)
+        case .fact(let slot, _, let type, _): return .fact(slot: slot, type: type)
         case .number(let value, _, _): return .number(value)
         case .string(let value, _, _): return .string(intern(value))
         case .boolean(let value, _): return .boolean(value)

@@ -49,7 +49,10 @@ extension RuleExpression {
     @inlinable
     func value<Facts: RuleFacts>(of operand: RuleOperand, _ facts: Facts) -> RuleValue {
         switch operand {
-        case let .fact(slot): facts.value(ofSlot: slot)
+        case let .fact(slot, type):
+            // A value of another type than the vocabulary's counts as undefined, as in the
+            // fact-against-constant tests (`b1 == b1` is false when b1 holds a string).
+            facts.value(ofSlot: slot).ifOfType(type)
         case let .number(value): .number(value)
         case let .string(index): .string(strings[index])
         case let .boolean(value): .boolean(value)

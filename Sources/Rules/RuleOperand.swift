@@ -2,8 +2,8 @@
 /// condition compiled as its own run of nodes.
 @usableFromInline
 enum RuleOperand: Sendable, Equatable {
-    /// The fact in a slot.
-    case fact(slot: Int)
+    /// The fact in a slot, with the type the vocabulary gives it (a value of another type is undefined).
+    case fact(slot: Int, type: RuleType)
     /// A number constant.
     case number(Double)
     /// A string constant: an index into the expression's string table.

@@ -13,3 +13,14 @@ public enum RuleValue: Sendable, Equatable, Hashable {
     /// No value: the fact is unknown for this account (e.g. no renewal date).
     case undefined
 }
+
+extension RuleValue {
+    /// The value when it is of `type`, else ``undefined``.
+    @inlinable
+    func ifOfType(_ type: RuleType) -> RuleValue {
+        switch (self, type) {
+        case (.number, .number), (.string, .string), (.boolean, .boolean): self
+        default: .undefined
+        }
+    }
+}

@@ -131,6 +131,16 @@ struct PipelineFileErrorTests {
         .init(name: "second line of a block-scalar rule",
               yaml: "alerts:\n  - id: x\n    kind: risk\n    owner: csm\n    action: y\n    when: |\n      mau > 3 and\n      tenure_dayz >= 5\n",
               error: "pipelines/test.yml:8:7: unknown fact 'tenure_dayz'; did you mean 'tenure_days'?"),
+        // A rule that YAML folded or unescaped across lines: a problem past its first line's
+        // characters has no place in the file, so it is reported at the rule's start.
+        .init(name: "second line of a folded-block rule",
+              yaml: "tiers:\n  - name: big\n    when: >\n      arr >=\n      and\n",
+              error: "pipelines/test.yml:4:7: expected a value after '>=' (line 1, column 8 of the expression)"),
+        .init(name: "rule with escaped line breaks", yaml: "tiers:\n  - { name: big, when: \"arr >= 1 and\\n\\n  plan ==\" }\n",
+              error: "pipelines/test.yml:2:25: expected a value after '==' (line 3, column 10 of the expression)"),
+        .init(name: "first line of a rule that continues on the next line",
+              yaml: "tiers:\n  - { name: big, when: 'ar >= 1\n      and plan == \"x\"' }\n",
+              error: "pipelines/test.yml:2:25: unknown fact 'ar'; did you mean 'arr'?"),
     ]
 
     @Test("a broken file gives its exact error", arguments: brokenFiles)

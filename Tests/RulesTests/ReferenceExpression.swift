@@ -54,7 +54,14 @@ indirect enum ReferenceExpression {
     /// The value of an operand; conditions give booleans.
     private func value(_ facts: [String: RuleValue]) -> RuleValue {
         switch self {
-        case .fact(let name): facts[name] ?? .undefined
+        case .fact(let name):
+            // A value of another type than the vocabulary gives the fact counts as undefined.
+            switch (facts[name] ?? .undefined, ReferenceGenerator.vocabulary.slot(of: name).map(ReferenceGenerator.vocabulary.type(ofSlot:))) {
+            case (.number(let x), .number): .number(x)
+            case (.string(let x), .string): .string(x)
+            case (.boolean(let x), .boolean): .boolean(x)
+            default: .undefined
+            }
         case .number(let value, _): .number(value)
         case .string(let value): .string(value)
         case .boolean(let value): .boolean(value)

@@ -53,7 +53,7 @@ import Testing
 
     @Test func aConditionOperandIsCompiledAfterTheMainNodes() throws {
         #expect(try nodes("is_trial == (x < 3 or x > 5)") == [
-            RuleNode(test: .general(.fact(slot: isTrial), .equal, .condition(start: 1)), onTrue: yes, onFalse: no),
+            RuleNode(test: .general(.fact(slot: isTrial, type: .boolean), .equal, .condition(start: 1)), onTrue: yes, onFalse: no),
             RuleNode(test: .number(slot: x, .less, 3), onTrue: yes, onFalse: 2),
             RuleNode(test: .number(slot: x, .greater, 5), onTrue: yes, onFalse: no),
         ])

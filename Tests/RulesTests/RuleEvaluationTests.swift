@@ -107,6 +107,10 @@ let evaluationCases: [EvaluationCase] = [
     // A value of the wrong type counts as undefined.
     .init("arr >= 1", ["arr": .string("5")], false),
     .init("is_trial", ["is_trial": .number(1)], false),
+    // ... also when two facts are compared with each other (a general node), not only with a constant.
+    .init("is_trial == is_trial", ["is_trial": .string("x")], false),
+    .init("arr == health_score", ["arr": .string("5"), "health_score": .string("5")], false),
+    .init("not (is_trial != flag)", ["is_trial": .number(1), "flag": .number(2)], true),
     // Literal against literal.
     .init("1 < 2", true),
     .init("2 < 1", false),

@@ -12,7 +12,7 @@ import Testing
         #expect(try BooleanGrammar.parse(text) == false)
     }
 
-    @Test(arguments: ["t", "f", "y", "n", "2", "-1", "01", "truth", "yess", "on", "off", "maybe", "trueish", "falsey", "tru e", "はい"])
+    @Test(arguments: ["t", "f", "y", "n", "2", "-1", "01", "truth", "yess", "on", "off", "maybe", "trueish", "falsey", "tru e", "はい", "\u{0}0", "\u{0}true", "\u{0}\u{0}no"])
     func rejectsOtherWords(text: String) {
         #expect(throws: ValueError("expected true/false, yes/no or 1/0, got \"\(text)\"")) { try BooleanGrammar.parse(text) }
     }

@@ -267,4 +267,30 @@ extension CSVChunkReaderTests {
         let invalid = Array(repeating: UInt8(0x41), count: 70) + [0xC3] + Array(repeating: UInt8(0x41), count: 40)
         invalid.withUnsafeBufferPointer { #expect(UTF8Validation.validate($0) == .invalid(offset: 70)) }
     }
+
+    /// A record ends where the scanner ends it, also when a quote stands inside an unquoted field
+    /// or after a closing quote (quote parity would be wrong there).
+    @Test(arguments: [
+        "n\",\"p\ni\"\nx\n",           // `n"` is data; the quoted field after it holds the first line feed
+        "5\" screen,\"a\nb\"\nx,y\n",  // the same in a realistic record
+        "\"a\"x\"\n\"b\nc\"\n",        // text after a closing quote, with a quote in it
+        "\"a\"\"\nb\"\nc\n",            // a doubled quote inside a quoted field
+        "a,b\nc,\"d\ne",               // ends inside quotes: the last record end is the first line feed
+    ])
+    func endsRecordsWhereTheScannerDoes(text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = CSVScanner(buffer)
+            var fields: [CSVField] = []
+            var expected: (end: Int, lineFeeds: Int)?
+            while scanner.next(into: &fields) != nil {
+                let end = scanner.position
+                if !scanner.endedInsideQuotes, end > 0, buffer[end - 1] == 0x0A {
+                    expected = (end, bytes[..<end].filter { $0 == 0x0A }.count)
+                }
+            }
+            let found = CSVRecordBoundary.endOfLastRecord(in: buffer)
+            #expect(found?.end == expected?.end && found?.lineFeeds == expected?.lineFeeds, "\(text.debugDescription)")
+        }
+    }
 }

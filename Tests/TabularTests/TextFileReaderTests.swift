@@ -112,6 +112,39 @@ import Testing
         }
     }
 
+    /// A file whose encoding cannot be told closes its descriptor once. (It was closed twice, the
+    /// second time by the reader's deinit after the failed init, which closed whatever file
+    /// another thread had just opened under the same number: "cannot read: Bad file descriptor".)
+    @Test func aFailedDetectionClosesNoOtherFile() throws {
+        let bad = try SharedData.temporaryFile([0x80, 0xFF, 0xFE, 0x0A])
+        let text = Array(String(repeating: "account_id,name\nA1,みらい\n", count: 40).utf8)
+        let good = try SharedData.temporaryFile(text)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for _ in 0..<1000 {
+                if worker % 2 == 0 {
+                    if (try? TextFileReader(path: bad, encoding: nil)) != nil { failures.add("undecodable file opened") }
+                } else {
+                    do {
+                        let all = try TextFileReader(path: good, encoding: nil, chunkSize: 64).readAll()
+                        if all != text { failures.add("read \(all.count) bytes of another file") }
+                    } catch {
+                        failures.add("\(error)")
+                    }
+                }
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+    }
+
+    /// Problems seen by concurrent workers.
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ failure: String) { lock.withLock { list.append(failure) } }
+        var all: [String] { lock.withLock { list } }
+    }
+
     @Test func declaredUTF8RejectsAnInvalidByteWithItsOffset() throws {
         let bytes = Array("name\nabc".utf8) + [0xB6] + Array("\n".utf8)
         do {

@@ -17,7 +17,16 @@ struct PipelineFileReader {
     init(file: String, text: String) {
         self.file = file
         self.text = text
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
+    }
+
+    /// Whether a character ends a line as YAML (libyaml, and so Yams's marks) counts lines: LF,
+    /// CR LF, a lone CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+    static func isLineBreak(_ character: Character) -> Bool {
+        switch character {
+        case "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
     }
 
     /// An error at a Yams mark (line 0, column 0 without one).
@@ -77,7 +86,7 @@ struct PipelineFileReader {
         var line = 1
         var column = 1
         for character in text.prefix(offset) {
-            if character == "\n" || character == "\r\n" {
+            if Self.isLineBreak(character) {
                 line += 1
                 column = 1
             } else {
@@ -278,9 +287,17 @@ struct PipelineValue {
         }
         var line = mark.line
         var column = mark.column
+        // The rest of the scalar's first line in the file, from its first character (or quote) on.
+        let startLine = mark.line >= 1 && mark.line <= reader.lines.count ? Array(reader.lines[mark.line - 1].unicodeScalars) : []
+        let rest = mark.column >= 1 && mark.column <= startLine.count ? Array(startLine[(mark.column - 1)...]) : []
+        // How many characters of the text stand where they are written, when not all of it does.
+        var placedPrefix: Int?
         switch scalar.style {
         case .singleQuoted, .doubleQuoted:
             column += 1
+            if !Self.closesOnItsLine(rest, style: scalar.style) {
+                placedPrefix = Self.trailingBlanksTrimmed(rest.dropFirst())
+            }
         case .literal, .folded:
             // The text starts on the first non-blank line after the indicator line.
             var index = mark.line  // 0-based index of the next line
@@ -289,14 +306,55 @@ struct PipelineValue {
                 if let first = content.unicodeScalars.firstIndex(where: { $0 != " " && $0 != "\t" }) {
                     line = index + 1
                     column = content.unicodeScalars.distance(from: content.unicodeScalars.startIndex, to: first) + 1
+                    // A folded block joins its lines: only its first line keeps its place.
+                    if scalar.style == .folded { placedPrefix = Self.trailingBlanksTrimmed(content.unicodeScalars[first...]) }
                     break
                 }
                 index += 1
             }
         default:
-            break
+            // A plain scalar that continues on the next lines is folded into one line.
+            if !rest.starts(with: text.unicodeScalars) { placedPrefix = Self.trailingBlanksTrimmed(rest) }
         }
-        return RuleSource(text: text, file: reader.file, line: line, column: column)
+        // Outside a literal block, a line break in the text is not one of the file's (an escape
+        // such as `\n`, or a blank line kept by folding): the text after it has no place there.
+        if scalar.style != .literal, let lineBreak = text.unicodeScalars.firstIndex(of: "\n") {
+            let before = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: lineBreak)
+            placedPrefix = min(placedPrefix ?? before, before)
+        }
+        return RuleSource(text: text, file: reader.file, line: line, column: column, placedPrefix: placedPrefix)
+    }
+
+    /// Whether a quoted scalar that starts `rest` (with its opening quote) closes on the same line.
+    private static func closesOnItsLine(_ rest: [Unicode.Scalar], style: Node.Scalar.Style) -> Bool {
+        var k = 1
+        while k < rest.count {
+            switch (style, rest[k]) {
+            case (.singleQuoted, "'"):
+                if k + 1 < rest.count && rest[k + 1] == "'" { k += 2; continue }
+                return true
+            case (.doubleQuoted, "\\"):
+                k += 2
+                continue
+            case (.doubleQuoted, "\""):
+                return true
+            default:
+                k += 1
+            }
+        }
+        return false
+    }
+
+    /// The number of characters in `scalars` without the spaces and tabs at its end.
+    private static func trailingBlanksTrimmed(_ scalars: some BidirectionalCollection<Unicode.Scalar>) -> Int {
+        var count = scalars.count
+        var index = scalars.endIndex
+        while index > scalars.startIndex {
+            index = scalars.index(before: index)
+            guard scalars[index] == " " || scalars[index] == "\t" else { break }
+            count -= 1
+        }
+        return count
     }
 }
 

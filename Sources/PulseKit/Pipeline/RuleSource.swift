@@ -16,16 +16,23 @@ public struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible
     public let line: Int
     /// The 1-based column of the expression's first character; 0 for a built-in default.
     public let column: Int
+    /// When YAML folded or unescaped the expression across lines of the file (a quoted or plain
+    /// scalar over several lines, a folded block `>`), the number of its first characters that
+    /// stand where the file has them, from ``line`` and ``column`` on; nil when every line of the
+    /// text is a line of the file (a scalar on one line, a literal block `|`). A problem past
+    /// those characters has no place in the file: it is reported at the expression's start.
+    public let placedPrefix: Int?
 
     /// The file name given to the built-in default rules.
     public static let builtInFile = "<built-in>"
 
     /// Creates an expression read from a pipeline file at the given position.
-    public init(text: String, file: String, line: Int, column: Int) {
+    public init(text: String, file: String, line: Int, column: Int, placedPrefix: Int? = nil) {
         self.text = text
         self.file = file
         self.line = line
         self.column = column
+        self.placedPrefix = placedPrefix
     }
 
     /// A built-in default expression (from the spec's defaults), which has no position in a file.
@@ -44,14 +51,20 @@ extension RuleSource {
     /// The expression compiled against the facts it may read; a syntax or type error becomes a
     /// ``PipelineFileError`` at its place in the pipeline file (`file:line:column: message`).
     ///
-    /// Positions are exact for single-line expressions and block scalars (`|`, `>`); in a quoted
-    /// scalar that YAML folds over several lines, later lines are reported relative to the first.
+    /// Positions are exact for single-line expressions and literal blocks (`|`). In an expression
+    /// that YAML folded over several lines of the file, a problem beyond its first line's
+    /// characters (``placedPrefix``) is reported at the expression's start, with its place in the
+    /// expression text added to the message, so that the position always lies in the file.
     func compile(_ vocabulary: RuleVocabulary) throws(PipelineFileError) -> RuleExpression {
         do {
             return try RuleExpression.compile(text, vocabulary: vocabulary)
         } catch {
             guard !isBuiltIn else {
                 preconditionFailure("built-in rule '\(text)' does not compile: \(error)")
+            }
+            if let placedPrefix, error.line > 1 || error.column > placedPrefix + 1 {
+                throw PipelineFileError(file: file, line: line, column: column,
+                                        message: "\(error.message) (line \(error.line), column \(error.column) of the expression)")
             }
             throw PipelineFileError(file: file, line: line + error.line - 1, column: column + error.column - 1,
                                     message: error.message)

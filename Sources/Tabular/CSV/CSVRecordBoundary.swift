@@ -5,29 +5,46 @@ public enum CSVRecordBoundary {
     /// `bytes` starts at a record boundary (outside quotes), and the number of line feeds before
     /// that offset; nil when no record ends in `bytes`.
     ///
-    /// - Complexity: O(n); a chunk whose last line break is outside quotes costs one counting
+    /// Quotes are read as ``CSVScanner`` reads them: a quote opens a quoted field only at the
+    /// start of a field; inside an unquoted field (`5" screen`) or in text after a closing quote it
+    /// is data. So a line break ends a record here exactly when the scanner ends one there.
+    ///
+    /// - Complexity: O(n); a chunk with no quote before its last line break costs one counting
     ///   pass, eight bytes at a time.
     public static func endOfLastRecord(in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, lineFeeds: Int)? {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
         var last = bytes.count - 1
         while last >= 0 && base[last] != 0x0A { last -= 1 }
         guard last >= 0 else { return nil }
-        // Quotes before that line break: an even number means it ends a record.
+        // The usual chunk: no quote before that line break, so no quoted field can hold it.
         let prefix = UnsafeBufferPointer(start: base, count: last + 1)
-        let quotes = count(0x22, in: prefix)
-        if quotes & 1 == 0 { return (last + 1, count(0x0A, in: prefix)) }
-        // Rare: the last line break is inside quotes. Walk forward, tracking quote state.
-        var inQuotes = false
+        if count(0x22, in: prefix) == 0 { return (last + 1, count(0x0A, in: prefix)) }
+        // Walk the fields as the scanner does. (Counting quotes is not enough: a quote inside an
+        // unquoted field does not open anything.)
         var boundary: Int?
-        var lines = 0, linesAtBoundary = 0
-        for k in 0..<bytes.count {
+        var state = FieldState.start
+        for k in 0...last {
             let b = base[k]
-            if b == 0x22 { inQuotes.toggle() } else if b == 0x0A {
-                lines += 1
-                if !inQuotes { boundary = k + 1; linesAtBoundary = lines }
+            switch state {
+            case .start:
+                if b == 0x22 { state = .quoted } else if b == 0x0A { boundary = k + 1 } else if b != 0x2C { state = .unquoted }
+            case .unquoted:
+                if b == 0x2C { state = .start } else if b == 0x0A { boundary = k + 1; state = .start }
+            case .quoted:
+                if b == 0x22 { state = .afterQuote }
+            case .afterQuote:
+                // A second quote is a doubled quote; anything but a separator is text after the
+                // closing quote, which the scanner skips up to the next separator.
+                if b == 0x22 { state = .quoted } else if b == 0x2C { state = .start } else if b == 0x0A { boundary = k + 1; state = .start } else { state = .unquoted }
             }
         }
-        return boundary.map { ($0, linesAtBoundary) }
+        return boundary.map { ($0, count(0x0A, in: UnsafeBufferPointer(start: base, count: $0))) }
+    }
+
+    /// Where a walk through a record is: at the start of a field, inside an unquoted or a quoted
+    /// field, or just after a quote inside a quoted field.
+    private enum FieldState {
+        case start, unquoted, quoted, afterQuote
     }
 
     /// The number of line feeds in `bytes` (every physical line break, quoted or not).

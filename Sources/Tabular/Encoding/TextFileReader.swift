@@ -44,13 +44,10 @@ public final class TextFileReader {
         }
         fileSize = Int(info.st_size)
         detected = DetectedEncoding(.utf8)
-        do {
-            try fill()
-            try detect(declared: encoding)
-        } catch {
-            close(fd)
-            throw error
-        }
+        // Every stored property is set from here on, so when this throws, deinit runs and closes
+        // the descriptor; closing it here too would close whatever another thread opened since.
+        try fill()
+        try detect(declared: encoding)
     }
 
     deinit { close(descriptor) }

@@ -73,11 +73,13 @@ public struct JSONObject: Equatable, Sendable {
     /// Whether a member is named `key`.
     public func contains(key: String) -> Bool { index(forKey: key) != nil }
 
-    /// The position of the last member named `key`.
+    /// The position of the last member named `key`. Keys are compared by their UTF-8 bytes, as the
+    /// parser compares them for duplicates and ``JSONMemberSpans`` finds them: `"é"` and `"e\u{301}"`
+    /// are different keys (Swift's `==` would call them equal).
     public func index(forKey key: String) -> Int? {
         var i = keys.count - 1
         while i >= 0 {
-            if keys[i] == key { return i }
+            if keys[i].utf8.elementsEqual(key.utf8) { return i }
             i -= 1
         }
         return nil

@@ -52,7 +52,7 @@ struct JSONScanner {
         /// Fingerprints of `keys`, parallel to it, when duplicate keys are rejected.
         var keyHashes: [UInt64] = []
         /// Key sets of open objects with many members, by frame index.
-        var keySets: [Int: Set<String>] = [:]
+        var keySets: [Int: Set<UTF8Key>] = [:]
         /// Where strings with escapes are decoded.
         var scratch: [UInt8] = []
     }
@@ -416,11 +416,11 @@ struct JSONScanner {
         } else {
             let key = keyText(quoteAt: i)
             if work.keySets[0] == nil {
-                var set = Set<String>(minimumCapacity: n)
-                for k in 0..<n { set.insert(keyText(quoteAt: spanOrigin + spans.members[k].keyStart - 1)) }
+                var set = Set<UTF8Key>(minimumCapacity: n)
+                for k in 0..<n { set.insert(UTF8Key(keyText(quoteAt: spanOrigin + spans.members[k].keyStart - 1))) }
                 work.keySets[0] = set
             }
-            if work.keySets[0]?.insert(key).inserted == false {
+            if work.keySets[0]?.insert(UTF8Key(key)).inserted == false {
                 throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
             }
         }
@@ -436,7 +436,7 @@ struct JSONScanner {
             guard member.keyEnd - member.keyStart == count else { return false }
             return count == 0 || memcmp(base + spanOrigin + member.keyStart, base + i + 1, count) == 0
         }
-        return keyText(quoteAt: spanOrigin + member.keyStart - 1) == keyText(quoteAt: i)
+        return keyText(quoteAt: spanOrigin + member.keyStart - 1).utf8.elementsEqual(keyText(quoteAt: i).utf8)
     }
 
     /// Throws when the innermost object already has a member named `key`; records the key's
@@ -448,14 +448,14 @@ struct JSONScanner {
             if work.keys.count - keyBase < Self.linearKeyLimit {
                 var k = keyBase
                 while k < work.keys.count {
-                    if work.keyHashes[k] == hash && work.keys[k] == key {
+                    if work.keyHashes[k] == hash && work.keys[k].utf8.elementsEqual(key.utf8) {
                         throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
                     }
                     k += 1
                 }
             } else {
-                if work.keySets[frameIndex] == nil { work.keySets[frameIndex] = Set(work.keys[keyBase...]) }
-                if work.keySets[frameIndex]?.insert(key).inserted == false {
+                if work.keySets[frameIndex] == nil { work.keySets[frameIndex] = Set(work.keys[keyBase...].map(UTF8Key.init)) }
+                if work.keySets[frameIndex]?.insert(UTF8Key(key)).inserted == false {
                     throw error(at: i, "duplicate key \(JSONWriter.quoted(key))")
                 }
             }
@@ -848,4 +848,19 @@ enum Byte {
     static let u = UInt8(ascii: "u")
     static let openBrace = UInt8(ascii: "{")
     static let closeBrace = UInt8(ascii: "}")
+}
+
+/// A key compared and hashed by its UTF-8 bytes: two keys are duplicates when their decoded bytes
+/// are equal, never merely canonically equivalent (`"é"` and `"e\u{301}"` differ), whether an
+/// object's keys are checked by a scan or (past 64 members) in a set.
+struct UTF8Key: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+    }
 }

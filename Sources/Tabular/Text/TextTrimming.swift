@@ -7,7 +7,8 @@ public enum TextTrimming {
     /// - Complexity: O(number of trimmed bytes).
     @inlinable @inline(__always)
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let base = bytes.baseAddress else { return bytes }
+        // An empty field still has an address (just past the previous byte): read nothing there.
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return bytes }
         // Nearly every cell starts and ends with something other than a space: nothing to do.
         let first = base[0], last = base[bytes.count - 1]
         if first != 0x20 && first != 0x09 && first != 0xE3 && first != 0xEF && last != 0x20 && last != 0x09 && last != 0x80 && last != 0xBF {

@@ -16,7 +16,8 @@ public enum BooleanGrammar {
         var word: UInt64 = 0
         for _ in 0..<5 {
             let next = scanner.peek()
-            guard next.scalar < 0x80 else { break }
+            // U+0000 would shift in as a zero byte and leave the word unchanged ("\0true" is "true").
+            guard next.scalar > 0, next.scalar < 0x80 else { break }
             var byte = UInt64(next.scalar)
             if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
             word = word << 8 | byte
