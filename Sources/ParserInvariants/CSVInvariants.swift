@@ -32,8 +32,8 @@ public enum CSVInvariants {
         var fields: [[UInt8]]
         var quoted: [Bool]
 
-        /// A blank line: one empty field that was not quoted.
-        var isBlank: Bool { fields.count == 1 && fields[0].isEmpty && !quoted[0] }
+        /// A blank line, or a spreadsheet's row of separators only: every field empty and unquoted.
+        var isBlank: Bool { fields.indices.allSatisfy { fields[$0].isEmpty && !quoted[$0] } }
     }
 
     /// Checks every CSV property on `bytes`; throws the first one that fails.
@@ -160,22 +160,23 @@ public enum CSVInvariants {
             let slice = UnsafeBufferPointer(rebasing: buffer[range])
             let trimmed = Array(TextTrimming.trimmed(slice))
             let expected = referenceTrim(Array(slice))
-            try require(trimmed == expected, parser, "trimming removes exactly the surrounding spaces, tabs and U+3000",
+            try require(trimmed == expected, parser, "trimming removes exactly the surrounding spaces, tabs, U+3000 and U+FEFF",
                         "\(show(slice)) trimmed to \(show(trimmed)), expected \(show(expected))")
         }
     }
 
-    /// Spaces, tabs and U+3000 removed from both ends, one character at a time.
+    /// Spaces, tabs, U+3000 and U+FEFF removed from both ends, one character at a time.
     static func referenceTrim(_ bytes: [UInt8]) -> [UInt8] {
         var start = 0, end = bytes.count
+        let wide: [[UInt8]] = [[0xE3, 0x80, 0x80], [0xEF, 0xBB, 0xBF]]
         while true {
             if start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1; continue }
-            if end - start >= 3, bytes[start] == 0xE3, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 { start += 3; continue }
+            if end - start >= 3, wide.contains(Array(bytes[start..<(start + 3)])) { start += 3; continue }
             break
         }
         while true {
             if end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1; continue }
-            if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x80 { end -= 3; continue }
+            if end - start >= 3, wide.contains(Array(bytes[(end - 3)..<end])) { end -= 3; continue }
             break
         }
         return Array(bytes[start..<end])
