@@ -109,8 +109,10 @@ public final class CSVChunkReader {
                 var scanner = CSVScanner(bytes)
                 var fields: [CSVField] = []
                 guard let info = scanner.next(into: &fields) else { return nil }
-                // The header is complete only if a line break follows it (or the file ended).
-                if scanner.position >= bytes.count && !exhausted && (info.range.upperBound == bytes.count) { return nil }
+                // The header is complete only if its line feed has been read (or the file ended): a
+                // CR at the end of what was read may be the first half of a CRLF split between reads.
+                let endsWithLineFeed = scanner.position > 0 && bytes[scanner.position - 1] == 0x0A
+                if !endsWithLineFeed && !exhausted { return nil }
                 if scanner.endedInsideQuotes && !exhausted { return nil }
                 let names = fields.map { field in
                     scanner.withValue(field) { String(decoding: TextTrimming.trimmed($0), as: UTF8.self) }
