@@ -215,6 +215,11 @@ public enum EncodingInvariants {
                 try require(utf16Bytes(text, expectedBOM.encoding) == body, parser, "UTF-16 decodes losslessly",
                             "\(describe(large)) for \(show(bytes))")
             }
+        } else if isUTF8 && (TextFileReader.isZIPArchive(bytes) || TextFileReader.unmarkedUTF16(bytes) != nil) {
+            // NULs every other byte (UTF-16 without a mark) or a ZIP header are valid UTF-8, but no
+            // export is text like that: such a file is refused with what it looks like.
+            try require(large.text == nil, parser, "a ZIP archive or UTF-16 without a mark is refused, not read",
+                        "\(describe(large)) for \(show(bytes))")
         } else if isUTF8 {
             try require(large.detected == DetectedEncoding(.utf8) && large.text == bytes, parser,
                         "valid UTF-8 is detected as UTF-8 and decodes to itself", "\(describe(large)) for \(show(bytes))")

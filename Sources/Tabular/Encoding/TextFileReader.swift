@@ -166,7 +166,7 @@ public final class TextFileReader {
     /// and a ZIP archive (a workbook saved under a text file's name) are errors that say so.
     private func sniff() throws(TextFileError) -> DetectedEncoding {
         let final = atEnd
-        if pending.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if Self.isZIPArchive(pending) {
             throw TextFileError(path: path, message: "the file is a ZIP archive (an .xlsx workbook?), not text: export the sheet as CSV",
                                 byteOffset: 0)
         }
@@ -211,11 +211,17 @@ public final class TextFileReader {
 }
 
 extension TextFileReader {
+    /// Whether `bytes` start like a ZIP archive (an .xlsx workbook saved under a text file's name),
+    /// which is refused, not read.
+    public static func isZIPArchive(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
     /// `LE` or `BE` when the start of `bytes` reads as UTF-16 without a byte-order mark: at
     /// least a quarter of its two-byte units are ASCII (one 0x00 byte, on the high side), and
     /// units with a 0x00 byte on the other side are rare. Text in UTF-8 or CP932 holds no 0x00
-    /// bytes at all (one stray NUL is not enough).
-    static func unmarkedUTF16(_ bytes: [UInt8]) -> String? {
+    /// bytes at all (one stray NUL is not enough). Such a file is refused, not read.
+    public static func unmarkedUTF16(_ bytes: [UInt8]) -> String? {
         let units = min(bytes.count, 4096) / 2
         guard units >= 4 else { return nil }
         var zeroSecond = 0, zeroFirst = 0
