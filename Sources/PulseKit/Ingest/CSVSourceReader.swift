@@ -65,7 +65,7 @@ struct CSVSourceReader {
                                                  reason: "row has \(fields.count) fields, the header has \(width)", raw: raw))
                         continue
                     }
-                    if let (k, reason) = Self.badCell(fields, scanner: scanner) {
+                    if let (k, reason) = Self.badCell(fields, record: info, scanner: scanner) {
                         log.quarantine(DataIssue(source: source, file: file, line: info.line, column: header[k], reason: reason, raw: raw))
                         continue
                     }
@@ -93,7 +93,14 @@ struct CSVSourceReader {
     }
 
     /// The first field of the record whose content no export writes on purpose, and why.
-    private static func badCell(_ fields: CSVFieldBuffer, scanner: CSVScanner) -> (Int, String)? {
+    ///
+    /// Nearly every record has no NUL byte and no field over the limit; that is told from its raw
+    /// bytes (a value is never longer than its field's text), so values are read only when one may
+    /// be bad.
+    private static func badCell(_ fields: CSVFieldBuffer, record: CSVRecordInfo, scanner: CSVScanner) -> (Int, String)? {
+        let raw = UnsafeBufferPointer(rebasing: scanner.bytes[record.range])
+        let hasNUL = raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
+        if !hasNUL && raw.count <= CellContent.maximumBytes { return nil }
         for k in 0..<fields.count {
             if let reason = scanner.withValue(fields[k], CellContent.problem) { return (k, reason) }
         }

@@ -41,19 +41,19 @@ struct RunExecution {
     mutating func execute(out: URL) throws(RunError) -> RunResult {
         // Extract: snapshot sources, read fresh, while their files are fingerprinted.
         var started = clock.now()
+        // Every source's files, each refused if a link leads it out of the data folder.
+        var filesOf: [CanonicalSource: [String]] = [:]
         do throws(IngestError) {
             for source in CanonicalSource.allCases {
-                for file in SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder) {
-                    try SourceFiles.checkInside(file, of: configuration.dataFolder, source: source)
-                }
+                let files = SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder)
+                for file in files { try SourceFiles.checkInside(file, of: configuration.dataFolder, source: source) }
+                filesOf[source] = files
             }
         } catch {
             throw .pulse(.ingest(error))
         }
         let snapshotSources = Set(CanonicalSource.allCases.filter { configuration.source($0).load == .snapshot })
-        let snapshotFiles = snapshotSources.sorted().flatMap { source in
-            SourceFiles.resolve(configuration.source(source).path, in: configuration.dataFolder).map { (source, $0) }
-        }
+        let snapshotFiles = snapshotSources.sorted().flatMap { source in (filesOf[source] ?? []).map { (source, $0) } }
         let fingerprints = FingerprintTask(files: snapshotFiles.map(\.1), folder: configuration.dataFolder)
         var data: ExtractedData
         var activity = UsageActivity(period: period, configuration: configuration)

@@ -29,24 +29,41 @@ public struct PersonalDataMask: Sendable, Equatable {
 
     /// `text` with every e-mail address and phone number the mask covers masked.
     public func apply(_ text: String) -> String {
-        guard !isEmpty else { return text }
+        guard mayMatch(text.utf8) else { return text }
         let bytes = Array(text.utf8)
-        let masked = apply(bytes)
-        return masked == bytes ? text : String(decoding: masked, as: UTF8.self)
+        let edits = edits(in: bytes)
+        return edits.isEmpty ? text : String(decoding: applying(edits, to: bytes), as: UTF8.self)
     }
 
     /// UTF-8 `bytes` with every e-mail address and phone number the mask covers masked (the same
     /// bytes when there is none).
     public func apply(_ bytes: [UInt8]) -> [UInt8] {
-        guard !isEmpty else { return bytes }
+        guard mayMatch(bytes) else { return bytes }
+        let edits = edits(in: bytes)
+        return edits.isEmpty ? bytes : applying(edits, to: bytes)
+    }
+
+    /// Whether `bytes` hold what a match needs: an `@` for an address, a digit for a number. Most
+    /// cell texts (names, categories) have neither, and are let through without a copy.
+    private func mayMatch(_ bytes: some Sequence<UInt8>) -> Bool {
+        if isEmpty { return false }
+        return bytes.contains { (emails && $0 == UInt8(ascii: "@")) || (phones && Self.isDigit($0)) }
+    }
+
+    /// The masking edits in `bytes`, in order and not overlapping.
+    private func edits(in bytes: [UInt8]) -> [(range: Range<Int>, replacement: [UInt8])] {
         var edits: [(range: Range<Int>, replacement: [UInt8])] = []
         if emails { edits += Self.emailEdits(bytes) }
         if phones {
             let taken = edits.map(\.range)
             edits += Self.phoneEdits(bytes).filter { edit in !taken.contains { $0.overlaps(edit.range) } }
         }
-        guard !edits.isEmpty else { return bytes }
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return edits
+    }
+
+    /// `bytes` with `edits` made.
+    private func applying(_ edits: [(range: Range<Int>, replacement: [UInt8])], to bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var position = 0

@@ -15,7 +15,7 @@ enum QBRFileName {
             let safe = scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
                 || "-_.()".unicodeScalars.contains(scalar)
             let kept: Unicode.Scalar = safe ? scalar : "_"
-            let width = String(kept).utf8.count
+            let width = UTF8.width(kept)
             guard bytes + width <= maximumBytes else { break }
             out.append(kept)
             bytes += width
