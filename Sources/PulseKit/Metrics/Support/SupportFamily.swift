@@ -58,7 +58,9 @@ public enum SupportFamily {
             let position = scopes.position(of: ticket.accountID)
             if inPreviousMonth { categories[ticket.category ?? "(none)", default: (0, 0)].before += 1 }
             if !inMonth && !solvedInMonth {
-                for s in scopes.scopes(ofPosition: position) { totals[s].backlog += 1 }
+                // Created before M and not solved in M: backlog only when still unsolved at as-of (a
+                // ticket created and solved in M−1 was read for the category drivers alone).
+                if solved == nil { for s in scopes.scopes(ofPosition: position) { totals[s].backlog += 1 } }
                 continue
             }
             let plan = position.map { input.data.accounts[$0].plan }
