@@ -21,10 +21,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         // Domain-free: decoding text exports, reading CSV and JSON, the value grammars.
-        .target(name: "Tabular"),
+        .target(name: "Tabular", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Domain-free: the rule-expression language of tier rules, alerts and QBR selection.
         .target(name: "Rules"),
         // Domain-free: business calendars (working hours, Japanese national holidays) and business minutes.
@@ -83,6 +84,7 @@ let package = Package(
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime", "Tabular", "TestSupport"]),
         .testTarget(name: "PulseKitTests", dependencies: [
             "PulseKit", "Tabular", "Rules", "BusinessTime",
+            .product(name: "BigInt", package: "BigInt"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),

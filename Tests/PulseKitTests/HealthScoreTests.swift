@@ -91,12 +91,13 @@ import Tabular
         #expect(resolution.active["A3"] == nil)
         #expect(resolution.expired.map(\.line) == [4])
         let bands = HealthModel.BandThresholds.default
-        let byScore = HealthOverrideResolution.apply(resolution.active["A1"], to: 85, band: .green, thresholds: bands)
-        #expect(byScore.score == 30 && byScore.band == .red)
-        let byBand = HealthOverrideResolution.apply(resolution.active["A2"], to: 85, band: .green, thresholds: bands)
-        #expect(byBand.score == 85 && byBand.band == .red)
-        let none = HealthOverrideResolution.apply(nil, to: 85, band: .green, thresholds: bands)
-        #expect(none.score == 85 && none.band == .green)
+        let computed = ExactNumber(85)
+        let byScore = HealthOverrideResolution.apply(resolution.active["A1"], to: computed, band: .green, thresholds: bands)
+        #expect(byScore.score == ExactNumber(30) && byScore.band == .red)
+        let byBand = HealthOverrideResolution.apply(resolution.active["A2"], to: computed, band: .green, thresholds: bands)
+        #expect(byBand.score == computed && byBand.band == .red)
+        let none = HealthOverrideResolution.apply(nil, to: computed, band: .green, thresholds: bands)
+        #expect(none.score == computed && none.band == .green)
     }
 }
 
@@ -113,7 +114,8 @@ import Tabular
     }
 
     static func adoption(lu: Double? = nil, change: Double? = nil, breadth: Double? = nil) -> AccountAdoption {
-        AccountAdoption(mau: 1, licenseUtilization: lu, featureBreadth: breadth, dauAverage: 0, mauChange: change, features: 0)
+        AccountAdoption(mau: 1, licenseUtilization: lu, featureBreadth: breadth, dauAverage: 0, mauChange: change, features: 0,
+                        seats: nil, previousMAU: 0, keyFeatureCount: 0)
     }
 
     static func holds(_ id: String, _ change: (inout AccountFacts) -> Void) -> Bool {

@@ -284,10 +284,10 @@ import Tabular
             Self.nps("A2", 0, "2026-06-01 00:00", contact: "c8", id: "7"),    // at as-of: not yet
         ]
         let nps = AccountVoice.nps(responses, asOf: asOf)
-        #expect(nps["A1"] == 0)      // one promoter, one detractor
-        #expect(nps["A2"] == 100)
+        #expect(nps["A1"]?.value == 0)      // one promoter, one detractor
+        #expect(nps["A2"]?.value == 100)
         let csat = AccountVoice.csat90d([Self.response("A1", 5, "2026-05-01 10:00"), Self.response("A1", 2, "2026-04-01 10:00"),
                                          Self.response("A1", 5, "2026-02-01 10:00")], asOf: asOf)
-        #expect(csat["A1"] == 0.5)
+        #expect(csat["A1"]?.value == 0.5)
     }
 }

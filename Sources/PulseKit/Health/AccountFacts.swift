@@ -18,6 +18,9 @@ public struct AccountFacts: Sendable, Equatable {
     public var npsResponses365d: Int?
     /// CSAT over the 90 days before as-of.
     public var csat90d: Double?
+    /// Account NPS and CSAT 90d as the exact ratios of counts they are (nil: as the doubles above).
+    var accountNPSRatio: Ratio?
+    var csat90dRatio: Ratio?
     /// Tickets created in the 90 days before as-of with a breached SLA (nil without a tickets source).
     public var slaBreaches90d: Int?
     /// Tickets created in the 90 days before as-of (nil without a tickets source).
@@ -42,12 +45,30 @@ public struct AccountFacts: Sendable, Equatable {
     public var health: HealthScore?
     /// The final score and band after any override.
     public var finalScore: Double?
+    /// The final score exactly (`health_avg` is its mean).
+    public var finalExactScore: ExactNumber?
     /// The final band (`unknown` without a score).
     public var finalBand: HealthBand = .unknown
     /// score(M) − score(M−1), computed scores; nil when either is undefined.
     public var healthDelta: Double?
     /// The override in force, if any.
     public var override: HealthOverride?
+
+    /// The raw value of a health component exactly: the ratio of counts it is defined by.
+    func exactRaw(_ component: HealthComponentName) -> ExactNumber? {
+        func exact(_ ratio: Ratio?, _ value: Double?) -> ExactNumber? {
+            if let ratio, ratio.denominator != 0 { return ExactNumber(ratio.numerator, ratio.denominator) }
+            return value.map { ExactNumber(exactly: $0) }
+        }
+        switch component {
+        case .licenseUtilization: return adoption?.exactLicenseUtilization
+        case .featureBreadth: return adoption?.exactFeatureBreadth
+        case .usageTrend: return adoption?.exactMAUChange
+        case .support: return slaBreaches90d.map { ExactNumber(Int64($0)) }
+        case .nps: return exact(accountNPSRatio, accountNPS)
+        case .csat: return exact(csat90dRatio, csat90d)
+        }
+    }
 
     /// The raw value of a health component.
     func raw(_ component: HealthComponentName) -> Double? {

@@ -84,8 +84,10 @@ struct AccountFactsBuilder {
             facts.tier = revenue.tiers[previous ? row.previousTier : row.tier]
             facts.plan = account.plan
             facts.seats = account.seats
-            facts.accountNPS = accountNPS[account.id]
-            facts.csat90d = csat[account.id]
+            facts.accountNPSRatio = accountNPS[account.id]
+            facts.accountNPS = facts.accountNPSRatio?.value
+            facts.csat90dRatio = csat[account.id]
+            facts.csat90d = facts.csat90dRatio?.value
             if let response = latest[account.id] {
                 facts.latestNPSScore = response.score
                 facts.daysSinceLastNPS = Int(asOfDate.daysSinceEpoch - zone.localDate(at: response.respondedAt).daysSinceEpoch)

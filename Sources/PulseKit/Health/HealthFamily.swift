@@ -8,20 +8,18 @@ enum HealthFamily {
 
     /// The figures of every scope.
     static func figures(_ facts: [AccountFacts], scopes: ScopeMembership) -> KPITable {
-        var sums = [(total: Double, scored: Int, bands: [Int])](repeating: (0, 0, [0, 0, 0, 0]), count: scopes.names.count)
+        var sums = [(scores: [ExactNumber], bands: [Int])](repeating: ([], [0, 0, 0, 0]), count: scopes.names.count)
         let order: [HealthBand] = [.green, .yellow, .red, .unknown]
         for (a, account) in facts.enumerated() where account.isPaying {
             for s in scopes.scopes(ofPosition: a) {
-                if let score = account.finalScore {
-                    sums[s].total += score
-                    sums[s].scored += 1
-                }
+                if let score = account.finalExactScore { sums[s].scores.append(score) }
                 sums[s].bands[order.firstIndex(of: account.finalBand)!] += 1
             }
         }
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
-            let average = sums[s].scored > 0 ? NumberText.shortest(sums[s].total / Double(sums[s].scored)) : nil
+            // The mean of the exact final scores, rounded once (docs/metrics.md, health score).
+            let average = ExactNumber.mean(of: sums[s].scores).map(NumberText.shortest)
             table.figures.append(KPITable.Figure(scope: scope, metric: "health_avg", value: average))
             for (k, band) in order.enumerated() {
                 table.figures.append(KPITable.Figure(scope: scope, metric: "health_\(band.rawValue)", value: String(sums[s].bands[k])))

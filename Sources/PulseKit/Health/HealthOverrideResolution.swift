@@ -22,11 +22,11 @@ struct HealthOverrideResolution: Sendable {
 
     /// The final score and band of a computed score under `override`: a score override replaces the
     /// score (and so the band); a band override replaces only the band.
-    static func apply(_ override: HealthOverride?, to score: Double?, band: HealthBand,
-                      thresholds: HealthModel.BandThresholds) -> (score: Double?, band: HealthBand) {
+    static func apply(_ override: HealthOverride?, to score: ExactNumber?, band: HealthBand,
+                      thresholds: HealthModel.BandThresholds) -> (score: ExactNumber?, band: HealthBand) {
         guard let override else { return (score, band) }
         if let overridden = override.score {
-            let value = NSDecimalNumber(decimal: overridden).doubleValue
+            let value = ExactNumber(decimalOf: NSDecimalNumber(decimal: overridden).doubleValue)
             return (value, override.band ?? HealthScore.band(of: value, thresholds: thresholds))
         }
         if let overriddenBand = override.band { return (score, overriddenBand) }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// The health-score model (`health:`, metrics.md §7): weighted components that each map a raw value
 /// to 0–100 points, and the thresholds of the green and yellow bands.
 public struct HealthModel: Sendable, Equatable {
@@ -90,19 +92,10 @@ public enum HealthComponentMapping: Sendable, Equatable {
     /// values strictly increase. A raw value below the first `from` scores the first band's points.
     case bands([HealthPointBand])
 
-    /// The points of a raw value under this mapping (0–100).
+    /// The points of a raw value under this mapping (0–100), computed exactly from the decimals the
+    /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
     public func points(for raw: Double) -> Double {
-        switch self {
-        case let .linear(low, high):
-            let share = min(max((raw - low) / (high - low), 0), 1)
-            // Rounded to 9 decimals: binary floating point would make linear(0.2, 0.8) of 0.5 give
-            // 49.999999999999986 points instead of 50.
-            return (share * 100 * 1e9).rounded() / 1e9
-        case let .bands(bands):
-            var points = bands.first?.points ?? 0
-            for band in bands where raw >= band.from { points = band.points }
-            return points
-        }
+        ExactHealthModel.Mapping(self).points(raw: ExactNumber(decimalOf: raw)).double
     }
 }
 

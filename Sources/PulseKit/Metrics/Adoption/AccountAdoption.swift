@@ -1,3 +1,5 @@
+import Tabular
+
 /// One paying account's adoption in a month (metrics.md §5): MAU, license utilization, feature
 /// breadth, DAU average and MAU change.
 struct AccountAdoption: Sendable, Equatable {
@@ -13,6 +15,19 @@ struct AccountAdoption: Sendable, Equatable {
     var mauChange: Double?
     /// Key features used (bit k = key feature k).
     var features: UInt64
+    /// The counts the ratios above are exact quotients of: seats, MAU of the month before, key features.
+    var seats: Int?
+    var previousMAU: Int
+    var keyFeatureCount: Int
+
+    /// License utilization exactly.
+    var exactLicenseUtilization: ExactNumber? { seats.flatMap { $0 > 0 ? ExactNumber(Int64(mau), Int64($0)) : nil } }
+    /// Feature breadth exactly.
+    var exactFeatureBreadth: ExactNumber? {
+        keyFeatureCount > 0 ? ExactNumber(Int64(features.nonzeroBitCount), Int64(keyFeatureCount)) : nil
+    }
+    /// MAU change exactly.
+    var exactMAUChange: ExactNumber? { previousMAU > 0 ? ExactNumber(Int64(mau - previousMAU), Int64(previousMAU)) : nil }
 }
 
 extension AccountAdoption {
@@ -28,5 +43,8 @@ extension AccountAdoption {
         dauAverage = Double(usage.activeUserDays[monthsBack]) / Double(usage.daysInMonth[monthsBack])
         mauChange = before > 0 ? Double(mau) / Double(before) - 1 : nil
         features = usage.features[monthsBack]
+        self.seats = seats
+        previousMAU = before
+        self.keyFeatureCount = keyFeatureCount
     }
 }
