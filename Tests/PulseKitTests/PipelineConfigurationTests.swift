@@ -31,7 +31,7 @@ struct PipelineConfigurationTests {
         #expect(highTouch.name == "high_touch")
         #expect(highTouch.when.text == #"plan == "enterprise" or arr >= 12000000"#)
         #expect(highTouch.when.file == url.relativePath)
-        #expect(highTouch.when.line == 83)
+        #expect(highTouch.when.line == 84)
         #expect(highTouch.when.column == 32)  // after the opening quote
 
         #expect(configuration.sla.target(for: .p2, plan: nil).resolution == ServiceLevelDuration(1, .businessDays))

@@ -3,10 +3,14 @@ public struct QualitySettings: Sendable, Equatable {
     /// The largest share (0...1) of a source's rows that may be quarantined; above it the run exits
     /// with status 3 and publishes nothing. Default 0.05.
     public var maxQuarantinedShare: Double
+    /// Whether a stale event source (records before M, none in M) stops the run with status 3
+    /// instead of only being warned about. Default false.
+    public var requireFresh: Bool
 
     /// Creates quality settings.
-    public init(maxQuarantinedShare: Double = 0.05) {
+    public init(maxQuarantinedShare: Double = 0.05, requireFresh: Bool = false) {
         self.maxQuarantinedShare = maxQuarantinedShare
+        self.requireFresh = requireFresh
     }
 
     /// The default: at most 5 % of a source's rows quarantined.
@@ -16,7 +20,7 @@ public struct QualitySettings: Sendable, Equatable {
 extension QualitySettings {
     /// Reads the `quality` section over the defaults.
     init(reading value: PipelineValue) throws(PipelineFileError) {
-        let mapping = try value.mapping(keys: ["max_quarantined_share"])
+        let mapping = try value.mapping(keys: ["max_quarantined_share", "require_fresh"])
         var settings = QualitySettings.default
         if let share = mapping["max_quarantined_share"] {
             let number = try share.number()
@@ -25,6 +29,7 @@ extension QualitySettings {
             }
             settings.maxQuarantinedShare = number
         }
+        if let fresh = mapping["require_fresh"] { settings.requireFresh = try fresh.bool() }
         self = settings
     }
 }

@@ -20,6 +20,8 @@ struct DataQualityPage {
     var quarantined: [DataIssue]
     /// Warnings, in report order.
     var warnings: [DataIssue]
+    /// Event sources with records before M but none in M (also among the warnings).
+    var stale: [DataIssue] = []
     /// How many issues of one source the page lists.
     var rowsShown = 200
 
@@ -38,12 +40,21 @@ struct DataQualityPage {
             td.n{text-align:right;font-variant-numeric:tabular-nums}
             code{font-size:.85rem;white-space:pre-wrap;word-break:break-all}
             .bad{color:#b42318;font-weight:600}
+            .stale{border:2px solid #b42318;border-radius:6px;background:#fef3f2;color:#7a271a;padding:.25rem 1rem;margin:1rem 0}
             </style>
             </head>
             <body>
             <h1>Data quality</h1>
             <p>Pipeline <strong>\(e(pipeline))</strong>, period <strong>\(e(period))</strong>, as of \(e(asOf)).
             A source whose quarantined share exceeds \(percent(maxQuarantinedShare)) stops the run.</p>
+
+            """
+        if !stale.isEmpty {
+            html += "<div class=\"stale\" role=\"alert\"><h2>Stale exports</h2>\n<p>These sources have records before \(e(period)) but none in it: the month's figures from them are missing or incomplete. Export them again, or run an earlier month.</p>\n<ul>\n"
+            for issue in stale { html += "<li><strong>\(e(issue.source.name))</strong>: \(e(issue.reason))</li>\n" }
+            html += "</ul></div>\n"
+        }
+        html += """
             <h2>Inputs</h2>
             <table>
             <tr><th>source</th><th>file</th><th>load</th><th>encoding</th><th>bytes</th><th>rows read</th><th>loaded</th><th>quarantined</th><th>with warnings</th></tr>
@@ -83,7 +94,7 @@ struct DataQualityPage {
             let n = shown[issue.source, default: 0]
             shown[issue.source] = n + 1
             guard n < rowsShown else { continue }
-            html += "<tr><td>\(e(issue.source.name))</td><td>\(e(issue.file))</td><td class=\"n\">\(issue.line)</td>"
+            html += "<tr><td>\(e(issue.source.name))</td><td>\(e(issue.file))</td><td class=\"n\">\(issue.line > 0 ? String(issue.line) : "")</td>"
             html += "<td>\(e(issue.column))</td><td>\(e(issue.reason))</td><td><code>\(e(issue.raw))</code></td></tr>\n"
         }
         for source in CanonicalSource.allCases {

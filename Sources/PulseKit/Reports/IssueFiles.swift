@@ -10,7 +10,8 @@ enum IssueFiles {
         for issue in issues {
             writer.appendField(issue.source.name)
             writer.appendField(issue.file)
-            writer.appendInteger(issue.line)
+            // A finding about a whole source (a stale export) names no line.
+            if issue.line > 0 { writer.appendInteger(issue.line) } else { writer.appendField("") }
             writer.appendField(issue.column)
             writer.appendField(issue.reason)
             writer.appendField(issue.raw)

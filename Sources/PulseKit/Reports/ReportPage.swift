@@ -132,6 +132,7 @@ enum ReportPage {
         .tile .meta{font-size:.8rem;color:#57606a;margin:0;font-variant-numeric:tabular-nums}
         .tile ul{list-style:none;padding:0;margin:4px 0;font-variant-numeric:tabular-nums}
         .better{color:#1a7f37}.worse{color:#cf222e}
+        .alert{border:2px solid #cf222e;border-radius:8px;background:#fff5f5;color:#82071e;padding:8px 12px;margin:8px 0}.alert ul{margin:4px 0 0}
         table{border-collapse:collapse;width:100%;margin:8px 0 4px;font-size:.85rem;break-inside:avoid}
         caption{text-align:left;font-weight:600;padding:4px 0}
         th,td{border-bottom:1px solid #d8dee4;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}

@@ -126,6 +126,15 @@ struct RunExecution {
             }.joined(separator: "; ")
             throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list); nothing was published (see `pulse validate` for every row)")
         }
+        // Stale exports: event sources with records before M and none in M.
+        let coverage = SourceCoverage(data, usage: activity, period: period, timeZone: configuration.timeZone)
+        let stale = coverage.staleWarnings(period: period, timeZone: configuration.timeZone)
+        if configuration.quality.requireFresh, !stale.isEmpty {
+            let list = stale.map { "\($0.source.name): \($0.reason)" }.joined(separator: "; ")
+            throw .dataQuality("stale exports (quality.require_fresh): \(list); nothing was published")
+        }
+        for issue in stale { data.log.warn(issue) }
+        data.log.sort()
 
         // Transform: every metric family, concurrently.
         started = clock.now()
@@ -176,7 +185,8 @@ struct RunExecution {
             .file("warnings.csv", { IssueFiles.csv(finalLog.warnings) }),
             .file("data-quality.html", {
                 DataQualityPage(pipeline: pipelineName, period: month, asOf: asOf, inputs: finalInputs, missingSources: missing,
-                                maxQuarantinedShare: maxShare, quarantined: finalLog.quarantined, warnings: finalLog.warnings).render()
+                                maxQuarantinedShare: maxShare, quarantined: finalLog.quarantined, warnings: finalLog.warnings,
+                                stale: stale).render()
             }),
         ]
         // The KPI review and the QBRs, over this run's results and the warehouse's history.
@@ -188,8 +198,10 @@ struct RunExecution {
             publisher.discard()
             throw .failed(error.description)
         }
-        let review = KPIReview(header: header, transformed: transformed, data: data, inputs: inputs, recorded: recorded,
-                               targets: configuration.targets, rules: alertRules)
+        var gathered = KPIReview(header: header, transformed: transformed, data: data, inputs: inputs, recorded: recorded,
+                                 targets: configuration.targets, rules: alertRules)
+        gathered.stale = stale
+        let review = gathered
         let settings = configuration.reports
         if settings.kpiReview.html { jobs.append(.file("kpi-review.html") { KPIReviewPage(review: review).render() }) }
         let asOfInstant = period.asOf

@@ -1,18 +1,14 @@
 import Tabular
 
-/// Which users of each account were active on which local days of the four months M−3 … M, and which
-/// key features they used in M−2 … M: everything adoption and health read from usage (metrics.md §5,
-/// §7) for M, for M−1 (`health_delta`) and for M−2 (M−1's `health_delta`, which `new` vs `ongoing`
-/// alerts compare). Built in one pass over the events (or the warehouse's daily aggregates of an
-/// append source); memory grows with active (account, user) pairs, not with events.
+/// Which users of each account were active on which local days, and which key features they used,
+/// in each of the months M−13 … M: everything adoption and health read from usage (docs/metrics.md,
+/// adoption and health) for M, for M−1 and M−2 (`health_delta` and `new` vs `ongoing` alerts), and for
+/// every month of the twelve months of history before M (each with its month before, for `mau_change`).
+/// Built in one pass over the events (or the warehouse's daily aggregates of an append source); memory
+/// grows with active (account, user) pairs, not with events.
 public struct UsageActivity: Sendable {
-    /// One user's activity.
-    struct UserDays {
-        /// Active days as bits (bit d = day d + 1 of the month) of M−3, M−2, M−1 and M.
-        var days: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-        /// Key features used (bit k = key feature k) in M−2, M−1 and M.
-        var features: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    }
+    /// How many months are kept: M and the 13 before it.
+    public static let monthCount = 14
 
     /// The reporting month M.
     let month: YearMonth
@@ -22,18 +18,25 @@ public struct UsageActivity: Sendable {
     let zone: ZoneOffsets
     /// Events at or after as-of have not happened yet.
     let asOf: Instant
-    /// The first local date of M−3, M−2, M−1, M and M+1.
-    let monthStarts: (Int32, Int32, Int32, Int32, Int32)
-    /// (account key << 32 | user key) → slot in `users`.
+    /// The first local date of each month M−13 … M, then of M+1 (index 0 is M−13).
+    let monthStarts: [Int32]
+    /// Per local date from the first of M−13 (index 0), the index of its month.
+    private let monthOfDay: [Int8]
+    /// (account key << 32 | user key) → slot.
     private var slots: [UInt64: Int32] = [:]
-    /// Per slot.
-    private var users: [UserDays] = []
+    /// Per slot and month (`slot * monthCount + month`): active days as bits (bit d = day d + 1).
+    private var days: [UInt32] = []
+    /// Per slot and month: key features used (bit k = key feature k).
+    private var features: [UInt64] = []
     /// Per slot, its account key.
     private var userAccounts: [Int32] = []
     /// Per event key: −2 not looked up yet, −1 not a key feature, else its bit.
     private var eventBits: [Int8] = []
     /// Per account key, its account id.
     private var accountNames: [Int32: String] = [:]
+    /// The latest and the earliest local date with activity, if any.
+    public private(set) var newestDay: LocalDate?
+    public private(set) var oldestDay: LocalDate?
 
     /// An empty record of the run's month and as-of, with the pipeline's key features and time zone.
     public init(period: ReportingPeriod, configuration: PipelineConfiguration) {
@@ -42,29 +45,35 @@ public struct UsageActivity: Sendable {
         zone = ZoneOffsets(timeZone: configuration.timeZone)
         asOf = period.asOf
         keyFeatures = Array(configuration.adoption.keyFeatures.prefix(64))
-        func first(_ m: YearMonth) -> Int32 { LocalDate(year: m.year, month: m.month, day: 1)!.daysSinceEpoch }
-        monthStarts = (first(month.adding(months: -3)), first(month.adding(months: -2)), first(month.adding(months: -1)),
-                       first(month), first(month.adding(months: 1)))
+        let count = Self.monthCount
+        monthStarts = (0...count).map { k in
+            let m = month.adding(months: k - count + 1)
+            return LocalDate(year: m.year, month: m.month, day: 1)!.daysSinceEpoch
+        }
+        var monthOfDay: [Int8] = []
+        for k in 0..<count { monthOfDay += [Int8](repeating: Int8(k), count: Int(monthStarts[k + 1] - monthStarts[k])) }
+        self.monthOfDay = monthOfDay
     }
 
-    /// The local dates the record covers: the first day of M−3 up to the last day of M.
-    var dates: ClosedRange<Int32> { monthStarts.0...(monthStarts.4 - 1) }
+    /// The local dates the record covers: the first day of M−13 up to the last day of M.
+    var dates: ClosedRange<Int32> { monthStarts[0]...(monthStarts[Self.monthCount] - 1) }
 
     /// Records that `user` of `account` used `event` on local date `day` (keys are the caller's
-    /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−3…M are
-    /// ignored; so are rows with count ≤ 0, which the caller drops (details 23).
+    /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−13…M are
+    /// ignored; so are rows with count ≤ 0, which the caller drops (docs/metrics.md, adoption).
     @inline(__always)
     mutating func record(day: Int32, account: Int32, user: Int32, event: Int32,
                          accountName: (Int32) -> String, eventName: (Int32) -> String) {
-        guard day >= monthStarts.0, day < monthStarts.4 else { return }
+        guard day >= monthStarts[0], day < monthStarts[Self.monthCount] else { return }
         let key = UInt64(UInt32(bitPattern: account)) << 32 | UInt64(UInt32(bitPattern: user))
         let slot: Int
         if let existing = slots[key] {
             slot = Int(existing)
         } else {
-            slot = users.count
+            slot = userAccounts.count
             slots[key] = Int32(slot)
-            users.append(UserDays())
+            days += repeatElement(0, count: Self.monthCount)
+            features += repeatElement(0, count: Self.monthCount)
             userAccounts.append(account)
             if accountNames[account] == nil { accountNames[account] = accountName(account) }
         }
@@ -73,19 +82,13 @@ public struct UsageActivity: Sendable {
         if eventBits[e] == -2 {
             eventBits[e] = keyFeatures.firstIndex(of: eventName(event)).map { Int8($0) } ?? -1
         }
+        let m = Int(monthOfDay[Int(day - monthStarts[0])])
+        let cell = slot * Self.monthCount + m
+        days[cell] |= 1 << UInt32(day - monthStarts[m])
         let bit = eventBits[e]
-        if day >= monthStarts.3 {
-            users[slot].days.3 |= 1 << UInt32(day - monthStarts.3)
-            if bit >= 0 { users[slot].features.2 |= 1 << UInt64(bit) }
-        } else if day >= monthStarts.2 {
-            users[slot].days.2 |= 1 << UInt32(day - monthStarts.2)
-            if bit >= 0 { users[slot].features.1 |= 1 << UInt64(bit) }
-        } else if day >= monthStarts.1 {
-            users[slot].days.1 |= 1 << UInt32(day - monthStarts.1)
-            if bit >= 0 { users[slot].features.0 |= 1 << UInt64(bit) }
-        } else {
-            users[slot].days.0 |= 1 << UInt32(day - monthStarts.0)
-        }
+        if bit >= 0 { features[cell] |= 1 << UInt64(bit) }
+        if newestDay.map({ $0.daysSinceEpoch < day }) ?? true { newestDay = LocalDate(daysSinceEpoch: day) }
+        if oldestDay.map({ $0.daysSinceEpoch > day }) ?? true { oldestDay = LocalDate(daysSinceEpoch: day) }
     }
 
     /// Records a batch of parsed usage events: those at or after `asOf` have not happened yet, rows
@@ -99,14 +102,30 @@ public struct UsageActivity: Sendable {
         }
     }
 
-    /// Per account id, its usage in the three months.
-    public func accounts() -> [String: AccountUsage] {
+    /// Whether any user was active in the month `monthsBack` months before M.
+    public func hasActivity(monthsBack: Int) -> Bool {
+        let m = Self.monthCount - 1 - monthsBack
+        guard m >= 0 else { return false }
+        return stride(from: m, to: days.count, by: Self.monthCount).contains { days[$0] != 0 }
+    }
+
+    /// Per account id, its usage seen from the month `monthsBack` months before M (0 is M): that month
+    /// and the three before it (months before M−13 read as no activity).
+    public func accounts(monthsBack: Int = 0) -> [String: AccountUsage] {
+        let last = Self.monthCount - 1 - monthsBack
+        precondition(last >= 0, "usage is kept for \(Self.monthCount) months")
+        let back = (0..<4).map { last - $0 }
+        let daysInMonth = back.prefix(3).map { $0 >= 0 ? Int(monthStarts[$0 + 1] - monthStarts[$0]) : 30 }
         var result: [Int32: AccountUsage] = [:]
-        let daysInMonth = [Int(monthStarts.2 - monthStarts.1), Int(monthStarts.3 - monthStarts.2), Int(monthStarts.4 - monthStarts.3)]
-        for (slot, user) in users.enumerated() {
-            var usage = result[userAccounts[slot]] ?? AccountUsage(daysInMonth: daysInMonth)
-            usage.add(user)
-            result[userAccounts[slot]] = usage
+        for slot in userAccounts.indices {
+            var userDays: [UInt32] = [0, 0, 0, 0]
+            var userFeatures: [UInt64] = [0, 0, 0]
+            for (k, m) in back.enumerated() where m >= 0 {
+                userDays[k] = days[slot * Self.monthCount + m]
+                if k < 3 { userFeatures[k] = features[slot * Self.monthCount + m] }
+            }
+            guard userDays.contains(where: { $0 != 0 }) else { continue }
+            result[userAccounts[slot], default: AccountUsage(daysInMonth: daysInMonth)].add(days: userDays, features: userFeatures)
         }
         var named: [String: AccountUsage] = [:]
         for (key, usage) in result { named[accountNames[key]!] = usage }
@@ -126,15 +145,14 @@ public struct AccountUsage: Sendable, Equatable {
     /// Calendar days of M, M−1, M−2.
     let daysInMonth: [Int]
 
-    /// No usage, in months of these lengths (M−2, M−1, M).
-    init(daysInMonth: [Int]) { self.daysInMonth = Array(daysInMonth.reversed()) }
+    /// No usage, in months of these lengths (the month, the one before, the one before that).
+    init(daysInMonth: [Int]) { self.daysInMonth = daysInMonth }
 
-    mutating func add(_ user: UsageActivity.UserDays) {
-        let days = [user.days.3, user.days.2, user.days.1, user.days.0]
+    /// Adds one user's active days (the month and the three before it) and key features (the month
+    /// and the two before it).
+    mutating func add(days: [UInt32], features: [UInt64]) {
         for k in 0..<4 where days[k] != 0 { mau[k] += 1 }
         for k in 0..<3 { activeUserDays[k] += days[k].nonzeroBitCount }
-        features[0] |= user.features.2
-        features[1] |= user.features.1
-        features[2] |= user.features.0
+        for k in 0..<3 { self.features[k] |= features[k] }
     }
 }

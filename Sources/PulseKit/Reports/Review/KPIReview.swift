@@ -87,6 +87,8 @@ struct KPIReview: Sendable {
     var quality: [QualityRow] = []
     /// The inputs with their fingerprints.
     var inputs: [LoadRecord] = []
+    /// Event sources with records before M but none in M (stale exports), as warned.
+    var stale: [DataIssue] = []
 
     /// How many rows the largest-movement and alert tables show.
     static let topCount = 10

@@ -68,6 +68,11 @@ struct KPIReviewPage {
         var text: String
     }
 
+    private struct StaleView {
+        var label: String
+        var sources: [String]
+    }
+
     private struct InputView {
         var source: String
         var path: String
@@ -81,6 +86,7 @@ struct KPIReviewPage {
         var css: String
         var subtitle: String
         var headlineLabel: String
+        var stale: StaleView?
         var tiles: [TileView]
         var health: HealthView
         var smallSampleNote: String?
@@ -136,7 +142,9 @@ struct KPIReviewPage {
             title: "\(v["kpi_review"]) — \(header.period)",
             version: header.version, css: ReportPage.css,
             subtitle: "\(header.pipeline) · \(v["period"]) \(header.period) · \(v["as_of"]) \(header.asOf) · \(header.currency)",
-            headlineLabel: v["headline"], tiles: tiles, health: HealthView(label: v["health_distribution"], bands: bands),
+            headlineLabel: v["headline"],
+            stale: review.stale.isEmpty ? nil : StaleView(label: v["stale_exports"], sources: review.stale.map { "\($0.source.name): \($0.reason)" }),
+            tiles: tiles, health: HealthView(label: v["health_distribution"], bands: bands),
             smallSampleNote: flagged ? v["small_sample_note"] : nil,
             chartsLabel: v["charts"], historyNote: v["history_note"],
             charts: KPIReviewCharts(review: review).charts(),
@@ -168,6 +176,7 @@ struct KPIReviewPage {
         <header><h1>{{title}}</h1><p class="sub">{{subtitle}}</p></header>
         <main>
         <section aria-labelledby="headline"><h2 id="headline">{{headlineLabel}}</h2>
+        {{#stale}}<div class="alert" role="alert"><strong>{{label}}</strong><ul>{{#sources}}<li>{{.}}</li>{{/sources}}</ul></div>{{/stale}}
         <div class="tiles">
         {{#tiles}}<div class="tile"><h3>{{label}}</h3><p class="value" data-metric="{{metric}}" data-scope="company" data-value="{{raw}}">{{display}}{{#flag}}<span class="flag" title="n &lt; 30">*</span>{{/flag}}</p>
         <p class="meta">{{previous}}</p><p class="meta"><span class="{{direction}}">{{change}}</span></p><p class="meta">{{target}}</p>{{{sparkline}}}</div>

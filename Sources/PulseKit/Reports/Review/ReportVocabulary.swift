@@ -47,6 +47,8 @@ public struct ReportVocabulary: Sendable {
         "source": ("Source", "ソース"),
         "sha256": ("SHA-256", "SHA-256"),
         "headline": ("Headline", "ハイライト"),
+        "stale_exports": ("Stale exports: these sources have no records in this month, so its figures from them are missing or incomplete.",
+                          "古いエクスポート: 次のソースには今月のレコードがありません。これらに基づく今月の数値は欠落または不完全です。"),
         "previous": ("Previous month", "前月"),
         "change": ("Change", "増減"),
         "target": ("Target", "目標"),
