@@ -51,6 +51,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         // The properties every parser must keep on any input (round trips, accounting, error

@@ -35,7 +35,7 @@ public enum AccountExplanation {
             return .failure(.badOption("account \"\(accountID)\" is not in the accounts file"))
         }
         let input = TransformInput(data: data, period: period, configuration: configuration, usage: activity)
-        let result = TransformStage.run([], input: input, jobs: options.jobs)
+        let result = TransformStage.run([], input: input, jobs: options.jobs, historyMonths: 0)
         return .success(render(position: position, data: data, result: result, configuration: configuration, period: period))
     }
 

@@ -9,6 +9,16 @@ struct AccountFactsBuilder {
     let context: TransformContext
     /// Usage per account id (M−3…M).
     let usage: [String: AccountUsage]
+    /// Each record's account position, worked out once per run.
+    let index: AccountRecordIndex
+
+    /// A builder of `input`'s month; `index` is built when not given.
+    init(input: TransformInput, context: TransformContext, usage: [String: AccountUsage], index: AccountRecordIndex? = nil) {
+        self.input = input
+        self.context = context
+        self.usage = usage
+        self.index = index ?? AccountRecordIndex(input.data, scopes: context.scopes)
+    }
 
     /// The as-of instant and date `monthsBack` months before M: 0 is M's as-of, 1 is M_start, 2 is the
     /// start of M−1.
@@ -40,33 +50,52 @@ struct AccountFactsBuilder {
         let day: Int64 = 86_400_000
         func before(_ days: Int64) -> Instant { Instant(millisecondsSinceEpoch: asOf.millisecondsSinceEpoch - days * day) }
 
-        // Surveys.
-        let accountNPS = AccountVoice.nps(data.nps, asOf: asOf)
-        let csat = AccountVoice.csat90d(data.csat, asOf: asOf)
-        var latest: [String: NPSResponse] = [:]
-        var responses365: [String: Int] = [:]
-        let yearAgo = before(365)
-        for response in data.nps where response.respondedAt < asOf {
-            // The most recent before as-of; on a tie the later row.
-            if latest[response.accountID].map({ $0.respondedAt <= response.respondedAt }) ?? true { latest[response.accountID] = response }
-            if response.respondedAt >= yearAgo { responses365[response.accountID, default: 0] += 1 }
+        let n = data.accounts.count
+        // Surveys: account NPS over the latest answer of each contact in the 180 days before as-of (a
+        // tie on responded_at goes to the later row), the latest NPS answer, answers of 365 days, and
+        // CSAT of 90 days — counted per account position.
+        let from180 = before(180), yearAgo = before(365), from90 = before(90)
+        var latestOfContact: [UInt64: (at: Instant, score: Int)] = [:]
+        var latest = [Int32](repeating: -1, count: n)
+        var responses365 = [Int32](repeating: 0, count: n)
+        for i in data.nps.indices {
+            let p = Int(index.npsAccount[i])
+            let at = data.nps[i].respondedAt
+            guard p >= 0, at < asOf else { continue }
+            if latest[p] < 0 || data.nps[Int(latest[p])].respondedAt <= at { latest[p] = Int32(i) }
+            if at >= yearAgo { responses365[p] += 1 }
+            guard at >= from180 else { continue }
+            let key = UInt64(UInt32(p)) << 32 | UInt64(UInt32(bitPattern: index.npsContact[i]))
+            if let kept = latestOfContact[key], kept.at > at { continue }
+            latestOfContact[key] = (at, data.nps[i].score)
+        }
+        var npsCounts = [(net: Int, answers: Int)](repeating: (0, 0), count: n)
+        for (key, answer) in latestOfContact {
+            let p = Int(key >> 32)
+            npsCounts[p].answers += 1
+            if answer.score >= 9 { npsCounts[p].net += 1 } else if answer.score <= 6 { npsCounts[p].net -= 1 }
+        }
+        var csatCounts = [(satisfied: Int, all: Int)](repeating: (0, 0), count: n)
+        for i in data.csat.indices {
+            let p = Int(index.csatAccount[i])
+            let at = data.csat[i].respondedAt
+            guard p >= 0, at >= from90, at < asOf else { continue }
+            csatCounts[p].all += 1
+            if data.csat[i].score >= 4 { csatCounts[p].satisfied += 1 }
         }
         // Tickets of the 90 days before as-of, assessed as of as-of.
-        var tickets90: [String: Int] = [:]
-        var breaches90: [String: Int] = [:]
+        var tickets90 = [Int32](repeating: 0, count: n)
+        var breaches90 = [Int32](repeating: 0, count: n)
         let ticketsLoaded = data.isLoaded(.tickets)
         if ticketsLoaded {
-            let from = before(90)
             for k in data.tickets.indices {
                 let created = data.tickets[k].createdAt
-                guard created >= from, created < asOf, data.tickets[k].status != .deleted else { continue }
-                let ticket = data.tickets[k]
-                tickets90[ticket.accountID, default: 0] += 1
-                let plan = context.scopes.position(of: ticket.accountID).map { data.accounts[$0].plan }
-                let assessment = TicketAssessment(ticket, plan: plan, asOf: asOf, calendar: context.calendar,
-                                                  matrix: configuration.priorityMatrix, targets: configuration.sla)
-                if assessment.firstResponseSLA == .breached || assessment.resolutionSLA == .breached {
-                    breaches90[ticket.accountID, default: 0] += 1
+                let p = Int(index.ticketAccount[k])
+                guard p >= 0, created >= from90, created < asOf, data.tickets[k].status != .deleted else { continue }
+                tickets90[p] += 1
+                if TicketAssessment.isBreached(data.tickets[k], plan: data.accounts[p].plan, asOf: asOf, calendar: context.calendar,
+                                               matrix: configuration.priorityMatrix, targets: configuration.sla) {
+                    breaches90[p] += 1
                 }
             }
         }
@@ -84,17 +113,22 @@ struct AccountFactsBuilder {
             facts.tier = revenue.tiers[previous ? row.previousTier : row.tier]
             facts.plan = account.plan
             facts.seats = account.seats
-            facts.accountNPSRatio = accountNPS[account.id]
-            facts.accountNPS = facts.accountNPSRatio?.value
-            facts.csat90dRatio = csat[account.id]
-            facts.csat90d = facts.csat90dRatio?.value
-            if let response = latest[account.id] {
+            if npsCounts[a].answers > 0 {
+                facts.accountNPSRatio = Ratio(100 * npsCounts[a].net, npsCounts[a].answers)
+                facts.accountNPS = facts.accountNPSRatio?.value
+            }
+            if csatCounts[a].all > 0 {
+                facts.csat90dRatio = Ratio(csatCounts[a].satisfied, csatCounts[a].all)
+                facts.csat90d = facts.csat90dRatio?.value
+            }
+            if latest[a] >= 0 {
+                let response = data.nps[Int(latest[a])]
                 facts.latestNPSScore = response.score
                 facts.daysSinceLastNPS = Int(asOfDate.daysSinceEpoch - zone.localDate(at: response.respondedAt).daysSinceEpoch)
             }
-            facts.npsResponses365d = npsLoaded ? responses365[account.id, default: 0] : nil
-            facts.tickets90d = ticketsLoaded ? tickets90[account.id, default: 0] : nil
-            facts.slaBreaches90d = ticketsLoaded ? breaches90[account.id, default: 0] : nil
+            facts.npsResponses365d = npsLoaded ? Int(responses365[a]) : nil
+            facts.tickets90d = ticketsLoaded ? Int(tickets90[a]) : nil
+            facts.slaBreaches90d = ticketsLoaded ? Int(breaches90[a]) : nil
             facts.tenureDays = Int(asOfDate.daysSinceEpoch - account.signupDate.daysSinceEpoch)
             facts.daysToRenewal = account.renewalDate.map { Int($0.daysSinceEpoch - asOfDate.daysSinceEpoch) }
             facts.ttfvDays = onboarding[a].ttfvDays

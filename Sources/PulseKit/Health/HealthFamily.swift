@@ -4,6 +4,11 @@ import Tabular
 /// `health_avg` (mean final score over accounts with a score) and the counts by final band.
 enum HealthFamily {
     /// The metric names, in written order.
+    /// The family's name, for logs.
+    static let name = "health"
+    /// The event sources its components read (a month before all of them is not covered).
+    static let sources: [CanonicalSource] = [.usageEvents, .tickets, .nps, .csat]
+
     static let names = ["health_avg", "health_green", "health_yellow", "health_red", "health_unknown"]
 
     /// The figures of every scope.

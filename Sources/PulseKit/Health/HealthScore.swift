@@ -38,40 +38,54 @@ public struct HealthScore: Sendable, Equatable {
         self.init(model: ExactHealthModel(model), names: model.components.map(\.name)) { raw($0).map { ExactNumber(decimalOf: $0) } }
     }
 
-    /// Scores exact raw values (by component) with `model`, its numbers already made exact.
+    /// Scores exact raw values (by component) with `model`, its numbers already made exact: on 128-bit
+    /// fractions, or on unbounded ones when a value outgrows them.
     init(model: ExactHealthModel, names: [HealthComponentName], raw: (HealthComponentName) -> ExactNumber?) {
-        var parts: [Part] = []
-        parts.reserveCapacity(names.count)
-        var points: [ExactNumber?] = []
-        points.reserveCapacity(names.count)
-        var presentWeight = ExactNumber.zero
-        for (k, name) in names.enumerated() {
-            let value = raw(name)
-            let p = value.map { model.points(k, raw: $0) }
-            if value != nil { presentWeight = presentWeight + model.components[k].weight }
-            points.append(p)
-            parts.append(Part(name: name, raw: value?.double, points: p?.double, effectiveWeight: 0, contribution: 0))
+        let raws = names.map(raw)
+        var parts = names.map { Part(name: $0, raw: nil, points: nil, effectiveWeight: 0, contribution: 0) }
+        var pointsOf: [Double?]
+        var exact: ExactNumber?
+        var band = HealthBand.unknown
+        if let small = model.small, let result = try? Self.small(raws, with: small) {
+            pointsOf = result.points.map { $0.map { ExactNumber.small($0).double } }
+            exact = result.score.map(ExactNumber.small)
+            if let score = result.score { band = (try? small.band(of: score)) ?? (try! model.big.band(of: ExactNumber.small(score).wide)) }
+        } else {
+            let result = try! model.big.score(raws.map { $0?.wide })
+            pointsOf = result.points.map { $0.map { ExactNumber.big($0).double } }
+            exact = result.score.map(ExactNumber.big)
+            if let score = result.score { band = try! model.big.band(of: score) }
         }
-        guard !presentWeight.isZero else {
-            self.score = nil
-            self.band = .unknown
-            self.parts = parts
-            return
-        }
-        var weighted = ExactNumber.zero
+        var total = 0.0
+        for k in names.indices where pointsOf[k] != nil { total += model.weights[k] }
         for k in names.indices {
-            guard let p = points[k] else { continue }
-            let effective = model.components[k].weight / presentWeight
-            let contribution = effective * p
-            parts[k].effectiveWeight = effective.double
-            parts[k].contribution = contribution.double
-            weighted = weighted + model.components[k].weight * p
+            parts[k].raw = raws[k]?.double
+            parts[k].points = pointsOf[k]
+            // The explanation's shares, in doubles: they add up to the score within rounding.
+            if let points = pointsOf[k], total > 0 {
+                parts[k].effectiveWeight = model.weights[k] / total
+                parts[k].contribution = parts[k].effectiveWeight * points
+            }
         }
-        let score = weighted / presentWeight
-        self.exactScore = score
-        self.score = score.double
-        self.band = model.band(of: score)
+        self.exactScore = exact
+        self.score = exact?.double
+        self.band = band
         self.parts = parts
+    }
+
+    /// The points and score on 128-bit fractions; throws when a raw value or a result outgrows them.
+    private static func small(_ raws: [ExactNumber?], with parameters: ExactHealthModel.Parameters<Int128>) throws(FractionOverflow)
+        -> (points: [Fraction<Int128>?], score: Fraction<Int128>?) {
+        var fractions: [Fraction<Int128>?] = []
+        fractions.reserveCapacity(raws.count)
+        for raw in raws {
+            switch raw {
+            case nil: fractions.append(nil)
+            case let .small(f)?: fractions.append(f)
+            case .big?: throw FractionOverflow()
+            }
+        }
+        return try parameters.score(fractions)
     }
 
     /// `green` at or above the green threshold, `yellow` at or above the yellow one, else `red`,

@@ -1,3 +1,4 @@
+import BigInt
 import Tabular
 
 /// The health-score model (`health:`, metrics.md §7): weighted components that each map a raw value
@@ -95,7 +96,8 @@ public enum HealthComponentMapping: Sendable, Equatable {
     /// The points of a raw value under this mapping (0–100), computed exactly from the decimals the
     /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
     public func points(for raw: Double) -> Double {
-        ExactHealthModel.Mapping(self).points(raw: ExactNumber(decimalOf: raw)).double
+        let mapping = try! ExactHealthModel.Mapping<BigInt>(self)
+        return try! mapping.points(raw: ExactHealthModel.Parameters<BigInt>.exact(raw)).nearestDouble()
     }
 }
 

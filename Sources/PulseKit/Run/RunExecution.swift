@@ -139,7 +139,7 @@ struct RunExecution {
         // Transform: every metric family, concurrently.
         started = clock.now()
         let transformed = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration, usage: activity),
-                                             jobs: options.jobs)
+                                             coverage: coverage, jobs: options.jobs)
         let table = transformed.figures
         finish(.transform, since: started, rows: table.figures.count,
                detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count) months; health and alerts "
@@ -216,7 +216,7 @@ struct RunExecution {
         if settings.qbr.html || settings.qbr.xlsx {
             let selected = QBRSources.selection(configuration.reports.qbr.selection, facts: transformed.facts)
             let ids = selected.map { accounts[$0].id }
-            let snapshotPeriods = (2...11).map { period.month.adding(months: -$0).description }
+            let snapshotPeriods = (1...11).map { period.month.adding(months: -$0).description }
             let snapshots: [String: [String: String]]
             do { snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) } } catch {
                 publisher.discard()
@@ -270,8 +270,8 @@ struct RunExecution {
         do {
             let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: revenue, facts: facts)
             try warehouse.write { db in
-                for (historyMonth, figures) in transformed.history.dropLast() {
-                    try ResultStore.record(figures, period: historyMonth.description, runID: runID, in: db)
+                for past in transformed.history {
+                    try ResultStore.record(past.figures, period: past.month.description, runID: runID, in: db)
                 }
                 try ResultStore.record(table, period: month, runID: runID, in: db)
                 try ResultStore.record(snapshots: snapshots, period: month, runID: runID, in: db)

@@ -8,6 +8,8 @@ import Foundation
 protocol MetricFamily: Sendable {
     /// The family's name, for progress and logs.
     var name: String { get }
+    /// The event sources its figures are computed from (a month before all of them is not covered).
+    var sources: [CanonicalSource] { get }
     /// The family's figures for the run's period.
     func compute(_ input: TransformInput, context: TransformContext) -> KPITable
 }
@@ -25,8 +27,12 @@ struct TransformInput: Sendable {
 
     /// The same input for M−1 as its own default run would see it (as-of M_start); nil if the month
     /// cannot be resolved.
-    var previousMonth: TransformInput? {
-        guard let period = try? ReportingPeriod.resolve(period: period.month.adding(months: -1).description, asOf: nil,
+    var previousMonth: TransformInput? { monthsBack(1) }
+
+    /// The same input for the month `k` months before M as its own default run would see it (as-of at
+    /// that month's end); nil if the month cannot be resolved.
+    func monthsBack(_ k: Int) -> TransformInput? {
+        guard let period = try? ReportingPeriod.resolve(period: period.month.adding(months: -k).description, asOf: nil,
                                                         timeZone: configuration.timeZone, now: .init(timeIntervalSince1970: 0))
         else { return nil }
         var input = self

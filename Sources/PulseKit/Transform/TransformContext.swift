@@ -10,11 +10,12 @@ struct TransformContext: Sendable {
     /// The pipeline's business calendar, precomputed over the dates the tickets and as-of need.
     let calendar: BusinessCalendar
 
-    /// The context of `input` once revenue is computed.
-    init(_ input: TransformInput, revenue: RevenueResult) {
+    /// The context of `input` once revenue is computed; `calendar`, when given, is one already built
+    /// over these tickets up to a later as-of (a run's calendar serves its months of history).
+    init(_ input: TransformInput, revenue: RevenueResult, calendar: BusinessCalendar? = nil) {
         self.revenue = revenue
         scopes = ScopeMembership(accounts: input.data.accounts, revenue: revenue)
-        calendar = SupportFamily.calendar(input.configuration.calendar, timeZone: input.configuration.timeZone,
-                                          tickets: input.data.tickets, asOf: input.period.asOf)
+        self.calendar = calendar ?? SupportFamily.calendar(input.configuration.calendar, timeZone: input.configuration.timeZone,
+                                                           tickets: input.data.tickets, asOf: input.period.asOf)
     }
 }

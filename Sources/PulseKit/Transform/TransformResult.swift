@@ -5,10 +5,10 @@ import Tabular
 struct TransformResult: Sendable {
     /// The figures of M, in written order.
     var figures: KPITable
-    /// The revenue figures of each month of history, oldest first, M last.
-    var history: [(month: YearMonth, figures: KPITable)]
-    /// The company figures of M−1 as a run of M−1 would have written them (as-of M_start): revenue,
-    /// support, surveys, adoption and health, for the KPI review's previous-month column.
+    /// The twelve months before M, oldest first, each as its own default run would compute it.
+    var history: [HistoryMonth]
+    /// The company figures of M−1 as a run of M−1 would have written them (as-of M_start), for the
+    /// KPI review's previous-month column.
     var previousMonth = KPITable()
     /// Account revenue, tiers and totals.
     var revenue: RevenueResult

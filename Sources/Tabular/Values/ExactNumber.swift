@@ -40,7 +40,7 @@ public enum ExactNumber: Sendable, CustomStringConvertible {
     public static let zero = ExactNumber(0)
 
     /// The value on unbounded integers.
-    var wide: Fraction<BigInt> {
+    public var wide: Fraction<BigInt> {
         switch self {
         case let .small(f): Fraction<BigInt>(BigInt(f.numerator), BigInt(f.denominator))
         case let .big(f): f
@@ -52,8 +52,11 @@ public enum ExactNumber: Sendable, CustomStringConvertible {
     private static func combine(_ lhs: ExactNumber, _ rhs: ExactNumber,
                                 _ small: (Fraction<Int128>, Fraction<Int128>) throws -> Fraction<Int128>,
                                 _ big: (Fraction<BigInt>, Fraction<BigInt>) throws -> Fraction<BigInt>) -> ExactNumber {
-        if case let .small(a) = lhs, case let .small(b) = rhs, let value = try? small(a, b) { return .small(value) }
-        return .big(try! big(lhs.wide, rhs.wide))
+        if case let .small(a) = lhs, case let .small(b) = rhs {
+            if let value = try? small(a, b) { return .small(value) }
+            if let value = try? small(a.reducedForm, b.reducedForm) { return .small(value) }
+        }
+        return .big(try! big(lhs.wide, rhs.wide).reducedForm)
     }
 
     /// `lhs + rhs`.
@@ -67,7 +70,10 @@ public enum ExactNumber: Sendable, CustomStringConvertible {
 
     /// −1, 0 or 1 as `self` is below, equal to or above `other`.
     public func compare(_ other: ExactNumber) -> Int {
-        if case let .small(a) = self, case let .small(b) = other, let order = try? a.compare(b) { return order }
+        if case let .small(a) = self, case let .small(b) = other {
+            if let order = try? a.compare(b) { return order }
+            if let order = try? a.reducedForm.compare(b.reducedForm) { return order }
+        }
         return try! wide.compare(other.wide)
     }
 
@@ -88,8 +94,8 @@ public enum ExactNumber: Sendable, CustomStringConvertible {
     /// `numerator/denominator`, for messages and tests.
     public var description: String {
         switch self {
-        case let .small(f): "\(f.numerator)/\(f.denominator)"
-        case let .big(f): "\(f.numerator)/\(f.denominator)"
+        case let .small(f): "\(f.reducedForm.numerator)/\(f.reducedForm.denominator)"
+        case let .big(f): "\(f.reducedForm.numerator)/\(f.reducedForm.denominator)"
         }
     }
 }
@@ -114,7 +120,7 @@ extension ExactNumber {
         var sum: Int128 = 0
         var fits = true
         for value in values {
-            guard case let .small(f) = value, f.numerator >= 0, f.denominator < Int128(1) << 62,
+            guard case let .small(unreduced) = value, case let f = unreduced.reducedForm, f.numerator >= 0, f.denominator < Int128(1) << 62,
                   f.numerator / f.denominator < Int128(1) << 40 else { fits = false; break }
             let whole = f.numerator / f.denominator
             let rest = f.numerator % f.denominator
@@ -129,7 +135,7 @@ extension ExactNumber {
             if low == high { return low }
         }
         var exact = Fraction<BigInt>(0)
-        for value in values { exact = try! exact + value.wide }
+        for value in values { exact = try! (exact + value.wide).reducedForm }
         return try! (exact / Fraction<BigInt>(BigInt(values.count))).nearestDouble()
     }
 }

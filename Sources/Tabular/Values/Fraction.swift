@@ -14,13 +14,21 @@ public protocol FractionInteger: SignedInteger, Sendable {
     static func power(ofTwo n: Int) throws(FractionOverflow) -> Self
     /// 10ⁿ for n ≥ 0.
     static func power(ofTen n: Int) throws(FractionOverflow) -> Self
+    /// The magnitude when it is at most 2⁵³ (exact in a double), else nil.
+    var smallMagnitude: UInt64? { get }
+    /// `numerator / denominator` in lowest terms with a positive denominator (not 0).
+    static func reduced(_ numerator: Self, _ denominator: Self) -> (Self, Self)
 }
 
 /// A value outgrew the integers of the fraction: redo the computation on wider ones.
-public struct FractionOverflow: Error, Sendable {}
+public struct FractionOverflow: Error, Sendable {
+    /// An overflow.
+    public init() {}
+}
 
 extension Int128: FractionInteger {
     /// `self + other`.
+    @inlinable
     public func adding(_ other: Int128) throws(FractionOverflow) -> Int128 {
         let (value, overflow) = addingReportingOverflow(other)
         if overflow { throw FractionOverflow() }
@@ -28,6 +36,7 @@ extension Int128: FractionInteger {
     }
 
     /// `self − other`.
+    @inlinable
     public func subtracting(_ other: Int128) throws(FractionOverflow) -> Int128 {
         let (value, overflow) = subtractingReportingOverflow(other)
         if overflow { throw FractionOverflow() }
@@ -35,6 +44,7 @@ extension Int128: FractionInteger {
     }
 
     /// `self × other`.
+    @inlinable
     public func multiplied(by other: Int128) throws(FractionOverflow) -> Int128 {
         let (value, overflow) = multipliedReportingOverflow(by: other)
         if overflow { throw FractionOverflow() }
@@ -42,35 +52,80 @@ extension Int128: FractionInteger {
     }
 
     /// 2ⁿ.
+    @inlinable
     public static func power(ofTwo n: Int) throws(FractionOverflow) -> Int128 {
         guard n >= 0, n < 126 else { throw FractionOverflow() }
         return 1 << n
     }
 
     /// 10ⁿ.
+    @inlinable
     public static func power(ofTen n: Int) throws(FractionOverflow) -> Int128 {
         guard n >= 0, n <= 37 else { throw FractionOverflow() }
         var value: Int128 = 1
         for _ in 0..<n { value *= 10 }
         return value
     }
+
+    /// The magnitude when it is at most 2⁵³.
+    @inlinable
+    public var smallMagnitude: UInt64? {
+        let m = magnitude
+        return m <= 1 << 53 ? UInt64(truncatingIfNeeded: m) : nil
+    }
+
+    /// `numerator / denominator` in lowest terms with a positive denominator; values that fit in 64
+    /// bits are reduced with 64-bit arithmetic, far cheaper than 128-bit division.
+    @inlinable
+    public static func reduced(_ numerator: Int128, _ denominator: Int128) -> (Int128, Int128) {
+        let limit: Int128 = 1 << 62
+        guard numerator > -limit, numerator < limit, denominator > -limit, denominator < limit else {
+            return Fraction<Int128>.reducedByEuclid(numerator, denominator)
+        }
+        var n = Int64(truncatingIfNeeded: numerator), d = Int64(truncatingIfNeeded: denominator)
+        var (x, y) = (n.magnitude, d.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        if x > 1 {
+            n /= Int64(x)
+            d /= Int64(x)
+        }
+        if d < 0 {
+            n = -n
+            d = -d
+        }
+        return (Int128(n), Int128(d))
+    }
 }
 
 extension BigInt: FractionInteger {
     /// `self + other`; never overflows.
+    @inlinable
     public func adding(_ other: BigInt) throws(FractionOverflow) -> BigInt { self + other }
     /// `self − other`; never overflows.
+    @inlinable
     public func subtracting(_ other: BigInt) throws(FractionOverflow) -> BigInt { self - other }
     /// `self × other`; never overflows.
+    @inlinable
     public func multiplied(by other: BigInt) throws(FractionOverflow) -> BigInt { self * other }
     /// 2ⁿ.
+    @inlinable
     public static func power(ofTwo n: Int) throws(FractionOverflow) -> BigInt { BigInt(1) << n }
     /// 10ⁿ.
+    @inlinable
     public static func power(ofTen n: Int) throws(FractionOverflow) -> BigInt { BigInt(10).power(n) }
+    /// The magnitude when it is at most 2⁵³.
+    @inlinable
+    public var smallMagnitude: UInt64? { magnitude <= BigUInt(1) << 53 ? UInt64(magnitude) : nil }
+    /// `numerator / denominator` in lowest terms with a positive denominator.
+    @inlinable
+    public static func reduced(_ numerator: BigInt, _ denominator: BigInt) -> (BigInt, BigInt) {
+        Fraction<BigInt>.reducedByEuclid(numerator, denominator)
+    }
 }
 
-/// An exact rational number `numerator / denominator`, kept in lowest terms with a positive
-/// denominator: for figures that must land on the right side of a threshold and be written as the
+/// An exact rational number `numerator / denominator` with a positive denominator, reduced to lowest
+/// terms where it is built from parts and when it is rounded (arithmetic leaves its results unreduced,
+/// which is cheaper; ``reducedForm`` reduces): for figures that must land on the right side of a threshold and be written as the
 /// nearest binary double of their true value (a health score of exactly 50 is 50, not 49.9999999998).
 public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
     /// The numerator, sign included.
@@ -80,19 +135,37 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
 
     /// `numerator / denominator` in lowest terms; the denominator must not be 0.
     public init(_ numerator: Integer, _ denominator: Integer) {
-        precondition(denominator != 0, "a fraction's denominator is never 0")
-        let g = Self.gcd(numerator.magnitude, denominator.magnitude)
+        precondition(denominator != Integer.zero, "a fraction's denominator is never 0")
+        (self.numerator, self.denominator) = Integer.reduced(numerator, denominator)
+    }
+
+    /// `numerator / denominator` in lowest terms by Euclid's algorithm, the denominator positive.
+    @inlinable
+    static func reducedByEuclid(_ numerator: Integer, _ denominator: Integer) -> (Integer, Integer) {
+        let g = gcd(numerator.magnitude, denominator.magnitude)
         var n = numerator, d = denominator
-        if g > 1 {
+        if g > Integer.Magnitude(1) {
             n /= Integer(g)
             d /= Integer(g)
         }
-        if d < 0 {
-            n = 0 - n
-            d = 0 - d
+        if d < Integer.zero {
+            n = Integer.zero - n
+            d = Integer.zero - d
         }
-        self.numerator = n
-        self.denominator = d
+        return (n, d)
+    }
+
+    /// `numerator / denominator` as given, only the sign moved to the numerator: the arithmetic
+    /// reduces when it must (before a value outgrows its integers, and before it is rounded).
+    @inlinable
+    init(unreduced numerator: Integer, _ denominator: Integer) {
+        if denominator < Integer.zero {
+            self.numerator = Integer.zero - numerator
+            self.denominator = Integer.zero - denominator
+        } else {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
     }
 
     /// The integer `value`.
@@ -116,7 +189,7 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
         // value = significand × 2^(exponent − 52), the significand an integer below 2^53.
         let significand = Integer(value.significandBitPattern | (value.isNormal ? 1 << 52 : 0))
         let exponent = (value.isNormal ? Int(value.exponent) : Int(Double.leastNormalMagnitude.exponent)) - 52
-        let signed = value < 0 ? 0 - significand : significand
+        let signed = value < 0 ? Integer.zero - significand : significand
         if exponent >= 0 {
             self.init(try signed.multiplied(by: Integer.power(ofTwo: exponent)), 1)
         } else {
@@ -125,43 +198,57 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
     }
 
     /// 0.
+    @inlinable
     public static var zero: Fraction { Fraction(0) }
 
     /// Whether the value is below 0.
-    public var isNegative: Bool { numerator < 0 }
+    @inlinable
+    public var isNegative: Bool { numerator < Integer.zero }
 
-    /// `lhs + rhs`.
+    /// `lhs + rhs` (not reduced).
+    @inlinable
     public static func + (lhs: Fraction, rhs: Fraction) throws(FractionOverflow) -> Fraction {
         if lhs.denominator == rhs.denominator {
-            return Fraction(try lhs.numerator.adding(rhs.numerator), lhs.denominator)
+            return Fraction(unreduced: try lhs.numerator.adding(rhs.numerator), lhs.denominator)
         }
         let left = try lhs.numerator.multiplied(by: rhs.denominator)
         let right = try rhs.numerator.multiplied(by: lhs.denominator)
-        return Fraction(try left.adding(right), try lhs.denominator.multiplied(by: rhs.denominator))
+        return Fraction(unreduced: try left.adding(right), try lhs.denominator.multiplied(by: rhs.denominator))
     }
 
-    /// `lhs − rhs`.
+    /// `lhs − rhs` (not reduced).
+    @inlinable
     public static func - (lhs: Fraction, rhs: Fraction) throws(FractionOverflow) -> Fraction {
-        try lhs + Fraction(0 - rhs.numerator, rhs.denominator)
+        try lhs + Fraction(unreduced: Integer.zero - rhs.numerator, rhs.denominator)
     }
 
-    /// `lhs × rhs`.
+    /// `lhs × rhs` (not reduced).
+    @inlinable
     public static func * (lhs: Fraction, rhs: Fraction) throws(FractionOverflow) -> Fraction {
-        // Cross-reducing first keeps the products small.
-        let a = gcd(lhs.numerator.magnitude, rhs.denominator.magnitude)
-        let b = gcd(rhs.numerator.magnitude, lhs.denominator.magnitude)
-        let (ln, rd) = a > 1 ? (lhs.numerator / Integer(a), rhs.denominator / Integer(a)) : (lhs.numerator, rhs.denominator)
-        let (rn, ld) = b > 1 ? (rhs.numerator / Integer(b), lhs.denominator / Integer(b)) : (rhs.numerator, lhs.denominator)
-        return Fraction(try ln.multiplied(by: rn), try ld.multiplied(by: rd))
+        Fraction(unreduced: try lhs.numerator.multiplied(by: rhs.numerator), try lhs.denominator.multiplied(by: rhs.denominator))
     }
 
-    /// `lhs ÷ rhs`; `rhs` must not be 0.
+    /// `lhs ÷ rhs` (not reduced); `rhs` must not be 0.
+    @inlinable
     public static func / (lhs: Fraction, rhs: Fraction) throws(FractionOverflow) -> Fraction {
-        precondition(rhs.numerator != 0, "division by a zero fraction")
-        return try lhs * Fraction(rhs.denominator, rhs.numerator)
+        precondition(rhs.numerator != Integer.zero, "division by a zero fraction")
+        return Fraction(unreduced: try lhs.numerator.multiplied(by: rhs.denominator),
+                        try lhs.denominator.multiplied(by: rhs.numerator))
+    }
+
+    /// The same value in lowest terms.
+    @inlinable
+    public var reducedForm: Fraction { Fraction(numerator, denominator) }
+
+    /// Equal values are equal, in lowest terms or not.
+    @inlinable
+    public static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+        let (a, b) = (lhs.reducedForm, rhs.reducedForm)
+        return a.numerator == b.numerator && a.denominator == b.denominator
     }
 
     /// −1, 0 or 1 as `self` is below, equal to or above `other`.
+    @inlinable
     public func compare(_ other: Fraction) throws(FractionOverflow) -> Int {
         let left = try numerator.multiplied(by: other.denominator)
         let right = try other.numerator.multiplied(by: denominator)
@@ -169,16 +256,21 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
     }
 
     /// The nearest double (ties to even), as a correctly rounding division would give it.
+    @inlinable
     public func nearestDouble() throws(FractionOverflow) -> Double {
-        guard numerator != 0 else { return 0 }
+        guard numerator != Integer.zero else { return 0 }
         // An estimate within a few units in the last place, then moved until the value lies between
         // the midpoints to its neighbours. Operands that fit in 53 bits divide exactly rounded.
-        var n = numerator.magnitude, d = denominator.magnitude
-        let limit = Integer.Magnitude(1) << 53
-        if n <= limit, d <= limit {
+        if let n = numerator.smallMagnitude, let d = denominator.smallMagnitude {
             let q = Double(n) / Double(d)
-            return numerator < 0 ? -q : q
+            return numerator < Integer.zero ? -q : q
         }
+        let lowest = reducedForm
+        if let n = lowest.numerator.smallMagnitude, let d = lowest.denominator.smallMagnitude {
+            let q = Double(n) / Double(d)
+            return numerator < Integer.zero ? -q : q
+        }
+        var n = lowest.numerator.magnitude, d = lowest.denominator.magnitude
         let excess = Swift.max(Self.bitLength(n), Self.bitLength(d)) - 1000
         if excess > 0 {
             n >>= excess
@@ -186,8 +278,8 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
         }
         var candidate = d == 0 ? Double.greatestFiniteMagnitude : Double(n) / Double(d)
         if !candidate.isFinite { candidate = .greatestFiniteMagnitude }
-        if candidate == .greatestFiniteMagnitude { return numerator < 0 ? -candidate : candidate }
-        let magnitude = Fraction(Integer(numerator.magnitude), denominator)
+        if candidate == .greatestFiniteMagnitude { return numerator < Integer.zero ? -candidate : candidate }
+        let magnitude = Fraction(Integer(lowest.numerator.magnitude), lowest.denominator)
         for _ in 0..<64 {
             let here = try Fraction(exactly: candidate)
             let up = try (here + Fraction(exactly: candidate.nextUp)) * Fraction(1, 2)
@@ -203,10 +295,11 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
                 break
             }
         }
-        return numerator < 0 ? -candidate : candidate
+        return numerator < Integer.zero ? -candidate : candidate
     }
 
     /// The number of bits up to the highest set one.
+    @inlinable
     static func bitLength(_ value: Integer.Magnitude) -> Int {
         let words = Array(value.words)
         guard let top = words.lastIndex(where: { $0 != 0 }) else { return 0 }
@@ -214,9 +307,10 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
     }
 
     /// The greatest common divisor (Euclid).
+    @inlinable
     static func gcd(_ a: Integer.Magnitude, _ b: Integer.Magnitude) -> Integer.Magnitude {
         var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
+        while y != Integer.Magnitude.zero { (x, y) = (y, x % y) }
         return x
     }
 }

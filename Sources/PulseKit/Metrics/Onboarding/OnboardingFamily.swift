@@ -7,6 +7,11 @@ import Tabular
 /// and day differences are differences of local dates (details 8). Without a milestones source every
 /// fact and figure is undefined, counts included (details 25, 34).
 enum OnboardingFamily {
+    /// The family's name, for logs.
+    static let name = "onboarding"
+    /// The event sources its figures are computed from.
+    static let sources: [CanonicalSource] = [.milestones]
+
     /// The metric names, in the order they are written.
     static let names = [
         "ttfv_median_days", "ttfv_p90_days", "ttfv_accounts", "onboarding_completion_rate", "onboarding_behind_accounts",

@@ -5,6 +5,11 @@ import Tabular
 /// The support metrics of metrics.md §3 per scope, with the help-center self-service metrics, each
 /// ticket's assessment for `tickets.csv`, and the drivers of the KPI review.
 public enum SupportFamily {
+    /// The family's name, for logs.
+    static let name = "support"
+    /// The event sources its figures are computed from.
+    static let sources: [CanonicalSource] = [.tickets, .articleEvents]
+
     /// The business calendar of the pipeline, precomputed over the dates `tickets` and as-of need.
     public static func calendar(_ settings: BusinessCalendarSettings, timeZone: TimeZone, tickets: [Ticket], asOf: Instant) -> BusinessCalendar {
         let zone = ZoneOffsets(timeZone: timeZone)

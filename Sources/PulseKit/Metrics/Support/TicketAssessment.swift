@@ -43,14 +43,30 @@ public struct TicketAssessment: Sendable {
         let resolution = minutes(solvedAt)
         resolutionMinutes = resolution?.0
         resolutionBusinessMinutes = resolution?.1
-        let target = targets.target(for: priority, plan: plan)
+        (firstResponseSLA, resolutionSLA) = Self.serviceLevels(created: created, firstResponseAt: firstResponseAt, solvedAt: solvedAt,
+                                                               target: targets.target(for: priority, plan: plan), asOf: asOf,
+                                                               calendar: calendar)
+    }
+
+    /// Whether `ticket` has a breached SLA as of `asOf` (what `sla_breaches_90d` counts), without the
+    /// durations an assessment also measures.
+    static func isBreached(_ ticket: Ticket, plan: String?, asOf: Instant, calendar: BusinessCalendar, matrix: PriorityMatrix,
+                           targets: ServiceLevelTargets) -> Bool {
+        let (priority, _) = priority(of: ticket, matrix: matrix)
+        let levels = serviceLevels(created: ticket.createdAt, firstResponseAt: ticket.firstResponseAt.flatMap { $0 < asOf ? $0 : nil },
+                                   solvedAt: ticket.solvedAt.flatMap { $0 < asOf ? $0 : nil },
+                                   target: targets.target(for: priority, plan: plan), asOf: asOf, calendar: calendar)
+        return levels.firstResponse == .breached || levels.resolution == .breached
+    }
+
+    /// Both SLAs of a ticket created at `created`, given its events before as-of.
+    static func serviceLevels(created: Instant, firstResponseAt: Instant?, solvedAt: Instant?, target: ServiceLevelTarget,
+                              asOf: Instant, calendar: BusinessCalendar) -> (firstResponse: ServiceLevelStatus, resolution: ServiceLevelStatus) {
         // A solve fulfils the first-response SLA too: the earlier of the two events counts.
         var firstFulfilment = firstResponseAt
         if let solvedAt, firstFulfilment.map({ solvedAt < $0 }) ?? true { firstFulfilment = solvedAt }
-        firstResponseSLA = Self.status(created: created, fulfilled: firstFulfilment, target: target.firstResponse,
-                                       asOf: asOf, calendar: calendar)
-        resolutionSLA = Self.status(created: created, fulfilled: solvedAt, target: target.resolution, asOf: asOf,
-                                    calendar: calendar)
+        return (status(created: created, fulfilled: firstFulfilment, target: target.firstResponse, asOf: asOf, calendar: calendar),
+                status(created: created, fulfilled: solvedAt, target: target.resolution, asOf: asOf, calendar: calendar))
     }
 
     /// The priority field, else the matrix's priority for urgency × impact, else P3 (defaulted).

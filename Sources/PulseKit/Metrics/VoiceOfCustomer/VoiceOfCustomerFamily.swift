@@ -4,6 +4,7 @@ import Tabular
 /// of `responded_at`, and only before as-of.
 struct VoiceOfCustomerFamily: MetricFamily {
     let name = "voice of the customer"
+    let sources: [CanonicalSource] = [.csat, .nps, .ces]
 
     func compute(_ input: TransformInput, context: TransformContext) -> KPITable {
         let scopes = context.scopes

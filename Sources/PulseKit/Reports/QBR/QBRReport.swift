@@ -92,8 +92,10 @@ struct QBRSources: Sendable {
     private var nps: [[Int]]
     private var milestones: [[Int]]
     private var alerts: [[Int]]
-    /// Period → account id → recorded facts JSON (months before M−1).
+    /// Period → account id → recorded facts JSON (months the inputs do not cover).
     let snapshots: [String: [String: String]]
+    /// The months of history this run computed, by month.
+    let history: [YearMonth: HistoryMonth]
 
     /// The accounts that get a QBR: those paying in M for which the pipeline's QBR rule holds.
     static func selection(_ rule: RuleExpression, facts: [AccountFacts]) -> [Int] {
@@ -110,6 +112,7 @@ struct QBRSources: Sendable {
         self.data = data
         self.transformed = transformed
         self.snapshots = snapshots
+        history = Dictionary(transformed.history.map { ($0.month, $0) }, uniquingKeysWith: { _, last in last })
         var slot: [String: Int] = [:]
         for (k, a) in selected.enumerated() { slot[data.accounts[a].id] = k }
         func index(_ ids: some Sequence<String>) -> [[Int]] {
@@ -153,21 +156,32 @@ struct QBRSources: Sendable {
                 return active ? sum + s.mrr.tenThousandths : sum
             }
         }
-        // Usage and health: M and M−1 from this run, earlier months as recorded.
+        // Usage and health: M from this run, earlier months as this run computed them from its inputs;
+        // a month the inputs do not cover (for adoption or health) as an earlier run recorded it.
         var mau = [Double?](repeating: nil, count: 12)
         var utilization = [Double?](repeating: nil, count: 12)
         var health = [Double?](repeating: nil, count: 12)
-        for (m, month) in months.enumerated().dropLast(2) {
-            guard let text = snapshots[month.description]?[account.id], let json = try? JSONParser.parse(text) else { continue }
-            mau[m] = json["mau"]?.numberText.flatMap(Double.init)
-            utilization[m] = json["license_utilization"]?.numberText.flatMap(Double.init)
-            health[m] = json["health_score_final"]?.numberText.flatMap(Double.init)
+        for (m, month) in months.enumerated().dropLast() {
+            let past = history[month]
+            if let past, a < past.accounts.count, past.accounts[a].isPaying {
+                mau[m] = past.accounts[a].mau.map(Double.init)
+                utilization[m] = past.accounts[a].licenseUtilization
+                health[m] = past.accounts[a].healthScore
+            }
+            let adoptionRecorded = past.map { $0.uncovered.contains(AdoptionFamily.name) } ?? true
+            let healthRecorded = past.map { $0.uncovered.contains(HealthFamily.name) } ?? true
+            guard adoptionRecorded || healthRecorded, let text = snapshots[month.description]?[account.id],
+                  let json = try? JSONParser.parse(text) else { continue }
+            if adoptionRecorded {
+                mau[m] = json["mau"]?.numberText.flatMap(Double.init)
+                utilization[m] = json["license_utilization"]?.numberText.flatMap(Double.init)
+            }
+            if healthRecorded { health[m] = json["health_score_final"]?.numberText.flatMap(Double.init) }
         }
-        let previous = transformed.previousFacts.count > a ? transformed.previousFacts[a] : AccountFacts()
-        for (m, f) in [(10, previous), (11, facts)] where f.isPaying {
-            mau[m] = f.adoption.map { Double($0.mau) }
-            utilization[m] = f.adoption?.licenseUtilization
-            health[m] = f.finalScore
+        if facts.isPaying {
+            mau[11] = facts.adoption.map { Double($0.mau) }
+            utilization[11] = facts.adoption?.licenseUtilization
+            health[11] = facts.finalScore
         }
         let keyFeatures = configuration.adoption.keyFeatures
         let used = facts.adoption?.features ?? 0

@@ -136,9 +136,10 @@ extension KPIReview {
         let month = header.period
         var history = KPIHistory(endingWith: month)
         history.overlay(transformed.figures, month: month)  // fixes the metric order to M's
+        // What earlier runs recorded, then every month this run computed from its inputs (a family the
+        // inputs do not cover in a month is left out there, so its recorded figures stand).
         history.overlay(recorded: recorded)
-        for (m, figures) in transformed.history { history.overlay(figures, month: m) }
-        history.overlay(transformed.previousMonth, month: month.adding(months: -1))
+        for past in transformed.history { history.overlay(past.figures, month: past.month) }
         history.overlay(transformed.figures, month: month)
         self.init(header: header, history: history, targets: targets)
         for figure in transformed.figures.figures {
@@ -146,7 +147,8 @@ extension KPIReview {
             figures[figure.scope, default: [:]][figure.metric] = figure.value
             if figure.scope == "company" { metrics.append(figure.metric) }
         }
-        for figure in transformed.previousMonth.figures { previous[figure.metric] = figure.value }
+        let before = history.months.count - 2
+        if before >= 0 { for metric in history.metrics { previous[metric] = .some(history.text(metric, month: before)) } }
         let accounts = data.accounts
         let revenue = transformed.revenue
 
