@@ -1,6 +1,6 @@
 import Tabular
 
-/// The company health metrics of metrics.md §7 per scope, over the accounts paying in M:
+/// The company health metrics of docs/metrics.md §7 per scope, over the accounts paying in M:
 /// `health_avg` (mean final score over accounts with a score) and the counts by final band.
 enum HealthFamily {
     /// The metric names, in written order.

@@ -1,4 +1,4 @@
-/// An account's health score from the pipeline's scorecard (metrics.md §7), with its explanation.
+/// An account's health score from the pipeline's scorecard (docs/metrics.md §7), with its explanation.
 ///
 /// Each component maps its raw value to 0–100 points; a component without a raw value is missing and
 /// its weight is spread over the others: score = Σ wᵢ·sᵢ / Σ wᵢ over the components present. With none

@@ -1,7 +1,7 @@
 import Tabular
 
 /// Which users of each account were active on which local days of the four months M−3 … M, and which
-/// key features they used in M−2 … M: everything adoption and health read from usage (metrics.md §5,
+/// key features they used in M−2 … M: everything adoption and health read from usage (docs/metrics.md §5,
 /// §7) for M, for M−1 (`health_delta`) and for M−2 (M−1's `health_delta`, which `new` vs `ongoing`
 /// alerts compare). Built in one pass over the events (or the warehouse's daily aggregates of an
 /// append source); memory grows with active (account, user) pairs, not with events.
@@ -52,7 +52,7 @@ public struct UsageActivity: Sendable {
 
     /// Records that `user` of `account` used `event` on local date `day` (keys are the caller's
     /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−3…M are
-    /// ignored; so are rows with count ≤ 0, which the caller drops (details 23).
+    /// ignored; so are rows with count ≤ 0, which the caller drops (docs/metrics.md §5.5).
     @inline(__always)
     mutating func record(day: Int32, account: Int32, user: Int32, event: Int32,
                          accountName: (Int32) -> String, eventName: (Int32) -> String) {
