@@ -35,8 +35,8 @@ let package = Package(
         .target(name: "Workbook", dependencies: ["CXlsxWriter"]),
         // Domain-free: accessible inline SVG charts (line, stacked bars, waterfall, bars, sparklines).
         .target(name: "SVGCharts"),
-        // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data;
-        // later the metrics, health, alerts and reports.
+        // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data,
+        // the metrics (docs/metrics.md), health, alerts and reports.
         .target(
             name: "PulseKit",
             dependencies: [

@@ -2,7 +2,7 @@ import Foundation
 import Tabular
 
 /// A business calendar: a time zone, working hours per weekday, and holidays (Japan's national
-/// holidays and company holidays); measures business minutes between instants (metrics.md §3).
+/// holidays and company holidays); measures business minutes between instants (docs/metrics.md §3.8–3.10).
 ///
 /// Business minutes between t1 and t2 are the minutes of [t1, t2) inside working hours on working
 /// days, in the calendar's zone, walked day by day: each local day's working window is converted to

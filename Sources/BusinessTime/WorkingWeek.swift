@@ -23,7 +23,7 @@ public struct WorkingWeek: Sendable, Equatable {
         return spans[isoWeekday - 1]
     }
 
-    /// Monday to Friday, 09:00–18:00 (540 minutes a day); the spec's default week.
+    /// Monday to Friday, 09:00–18:00 (540 minutes a day); the default week of docs/metrics.md §3.8.
     public static let mondayToFriday9to18: WorkingWeek = {
         let nineToSix = WorkingSpan(startMinute: 9 * 60, endMinute: 18 * 60)!
         return WorkingWeek([1: nineToSix, 2: nineToSix, 3: nineToSix, 4: nineToSix, 5: nineToSix])

@@ -12,7 +12,7 @@ struct PulseCommand: ParsableCommand {
         subcommands: [RunCommand.self, ValidateCommand.self, SampleCommand.self, ExplainCommand.self, HistoryCommand.self]
     )
 
-    /// Parses and runs a command; a bad command line exits 2 (the spec's code), not
+    /// Parses and runs a command; a bad command line exits 2 (docs/operations.md, "Exit codes"), not
     /// ArgumentParser's 64.
     static func main() {
         // A file that outgrows `ulimit -f` (or a closed pipe) is a write error to report, not a

@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Adoption from usage events through a whole run (metrics.md §5): aggregated rows with a `count`
+/// Adoption from usage events through a whole run (docs/metrics.md §5): aggregated rows with a `count`
 /// column, events at as-of, unknown accounts, and the same figures whether usage is read as a snapshot
 /// or appended to the warehouse.
 @Suite struct AdoptionRunTests {

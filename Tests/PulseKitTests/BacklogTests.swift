@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// `backlog_end` (docs/metrics.md, support): tickets created before as-of and not solved before as-of,
+/// `backlog_end` (docs/metrics.md §3.18): tickets created before as-of and not solved before as-of,
 /// deleted ones dropped — by hand and against a naive count over random ticket sets, every scope.
 @Suite struct BacklogTests {
     /// Regression: a ticket created and solved in M−1 was counted as open at the end of M.

@@ -4,7 +4,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// The health score computed exactly (docs/metrics.md, health score): scores equal to a band edge are
+/// The health score computed exactly (docs/metrics.md §7.3): scores equal to a band edge are
 /// in the higher band, `health_delta` is the exact difference, and any model with decimal weights
 /// gives the score an exact rational computation gives.
 @Suite struct ExactHealthTests {

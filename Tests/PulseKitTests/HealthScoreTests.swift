@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// The scorecard of metrics.md §7 with the default model, hand-computed.
+/// The scorecard of docs/metrics.md §7 with the default model, hand-computed.
 @Suite struct HealthScoreTests {
     static func score(_ raw: [HealthComponentName: Double], model: HealthModel = .default) -> HealthScore {
         HealthScore(model: model) { raw[$0] }
@@ -101,7 +101,7 @@ import Tabular
     }
 }
 
-/// Every default playbook rule at its edges (metrics.md §8), and new vs ongoing.
+/// Every default playbook rule at its edges (docs/metrics.md §8), and new vs ongoing.
 @Suite struct AlertRuleTests {
     static func rule(_ id: String) -> AlertRule { AlertRule.defaults.first { $0.id == id }! }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Twelve months of history from the inputs (docs/metrics.md, history): a run of M records, for each
+/// Twelve months of history from the inputs (docs/metrics.md §11): a run of M records, for each
 /// month before it, exactly the figures a separate run of that month publishes, every family and scope;
 /// the review's trends are full on a first run; a month before a source's first record keeps what
 /// earlier runs recorded.

@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Hand-computed onboarding cases (metrics.md §6, details 24, 25, 34) in Asia/Tokyo with the default
+/// Hand-computed onboarding cases (docs/metrics.md §6.3–6.5, §0.14) in Asia/Tokyo with the default
 /// settings: a 90-day window; kickoff due 7 days after signup, setup_complete 30, first_value 60. M is
 /// May 2026 and as-of its end (2026-06-01 00:00, as-of date 06-01) unless a case says otherwise.
 @Suite struct OnboardingTests {

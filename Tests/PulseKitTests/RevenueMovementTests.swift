@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PulseKit
 
-/// One hand-computed case per rule and trap of metrics.md §1: how an account's MRR moves in May 2026.
+/// One hand-computed case per rule and trap of docs/metrics.md §1: how an account's MRR moves in May 2026.
 @Suite struct RevenueMovementTests {
     @Test func upgradeIsExpansion() throws {
         var f = RevenueFixture()
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func reactivationLooksBackOverEveryMonth() throws {
-        // details 20: paid once, years ago.
+        // docs/metrics.md §1.5: paid once, years ago.
         var f = RevenueFixture()
         f.subscription("A1", "2021-03-01", "2021-04-01", amount: "1000")
         f.subscription("A1", "2026-05-01", amount: "1000")
@@ -173,7 +173,7 @@ import Testing
         var f = RevenueFixture()
         f.subscription("A1", "2026-01-01", "2026-08-01", amount: "10000", canceled: "2026-05-20")   // under notice
         f.subscription("A2", "2026-01-01", "2026-08-01", amount: "20000", canceled: "2026-06-02")   // notice after as-of
-        f.subscription("A3", "2026-01-01", amount: "40000", canceled: "2026-05-02")                 // no end date (details 19)
+        f.subscription("A3", "2026-01-01", amount: "40000", canceled: "2026-05-02")                 // no end date (docs/metrics.md §1.7)
         f.subscription("A4", "2026-01-01", "2026-05-25", amount: "80000", canceled: "2026-04-01")   // already ended
         #expect(try f.kpis("2026-05")["scheduled_churn_mrr"] == "10000.0000")
         #expect(try f.kpis("2026-06")["scheduled_churn_mrr"] == "30000.0000")

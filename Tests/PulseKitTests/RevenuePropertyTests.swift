@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Identities that must hold for any portfolio (metrics.md §1), over seeded random portfolios, and the
+/// Identities that must hold for any portfolio (docs/metrics.md §1), over seeded random portfolios, and the
 /// ledger checked against a naive month-by-month recomputation from the contract dates.
 @Suite struct RevenuePropertyTests {
     /// Draws from the seeded generator of `pulse sample`, so a failing seed can be replayed.

@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Stale exports (docs/metrics.md, stale sources): an event source with records before M and none in
+/// Stale exports (docs/metrics.md §11.4): an event source with records before M and none in
 /// M gets one warning row, the review and the data-quality page say so, and `quality.require_fresh`
 /// refuses the run.
 @Suite struct StaleSourceTests {

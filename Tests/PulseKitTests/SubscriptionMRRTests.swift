@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// `mrr(s) = round_half_even(amount × rate / months, 4 decimals)` in exact arithmetic (metrics.md §1).
+/// `mrr(s) = round_half_even(amount × rate / months, 4 decimals)` in exact arithmetic (docs/metrics.md §1).
 @Suite struct SubscriptionMRRTests {
     static func mrr(_ amount: String, rate: String = "1", months: Int) throws -> String? {
         try SubscriptionMRR.mrr(amount: DecimalGrammar.parseExact(amount), rate: DecimalGrammar.parseExact(rate), months: months)?.description

@@ -3,7 +3,7 @@ import Testing
 @testable import PulseKit
 import Tabular
 
-/// Hand-computed support cases (metrics.md §3) on the default calendar: Asia/Tokyo, Monday–Friday
+/// Hand-computed support cases (docs/metrics.md §3) on the default calendar: Asia/Tokyo, Monday–Friday
 /// 09:00–18:00, Japanese national holidays. May 2026: the 8th is a Friday, the 11th a Monday.
 @Suite struct SupportMetricTests {
     static func fixture() -> SupportFixture {
@@ -51,7 +51,7 @@ import Tabular
         f.ticket("T4", account: "A1", created: "2026-05-12 10:00", response: "2026-05-12 10:45", priority: .urgent)
         f.ticket("T5", account: "A2", created: "2026-05-12 10:00", response: "2026-05-12 10:45", priority: .urgent)
         f.ticket("T6", account: "UNKNOWN", created: "2026-05-12 10:00", response: "2026-05-12 10:45", priority: .urgent)
-        // Enterprise P1: 30 calendar minutes; others (and unknown accounts, details 16): 60.
+        // Enterprise P1: 30 calendar minutes; others (and unknown accounts, docs/metrics.md §3.15): 60.
         let rows = try f.rows("2026-05")
         #expect(rows == [
             "T4 P1 45/45 -/- breached breached", "T5 P1 45/45 -/- achieved breached", "T6 P1 45/45 -/- achieved breached",
@@ -219,7 +219,7 @@ import Tabular
     }
 }
 
-/// Voice of the customer (metrics.md §4) and the account survey facts of the health score.
+/// Voice of the customer (docs/metrics.md §4) and the account survey facts of the health score.
 @Suite struct VoiceOfCustomerTests {
     static func response(_ account: String, _ score: Int, _ at: String, id: String = UUID().uuidString) -> SurveyResponse {
         SurveyResponse(id: id, ticketID: nil, accountID: account, score: score, respondedAt: SupportFixture.at(at))

@@ -1,6 +1,7 @@
 import Rules
 
-/// The vocabulary most tests compile against: the facts of the product spec's examples and a few more.
+/// The vocabulary most tests compile against: the facts of the documented examples
+/// (docs/metrics.md §2 and §8) and a few more.
 let testVocabulary = RuleVocabulary([
     ("plan", .string),
     ("arr", .number),

@@ -40,7 +40,7 @@ let evaluationCases: [EvaluationCase] = [
     .init("not x < 3", ["x": .number(5)], true),
     .init("x > 1 and x < 3 or x == 10", ["x": .number(10)], true),
     .init("x > 1 and (x < 3 or x == 10)", ["x": .number(0)], false),
-    // The spec's rules.
+    // The default rules (docs/metrics.md §2 and §8).
     .init(tier, ["plan": .string("enterprise"), "arr": .number(5)], true),
     .init(tier, ["plan": .string("pro"), "arr": .number(12_000_000)], true),
     .init(tier, ["plan": .string("pro"), "arr": .number(11_999_999.99)], false),

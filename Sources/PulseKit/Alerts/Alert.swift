@@ -1,7 +1,7 @@
 import Rules
 import Tabular
 
-/// A playbook rule that holds for a paying account in M (metrics.md §8).
+/// A playbook rule that holds for a paying account in M (docs/metrics.md §8).
 public struct Alert: Sendable, Equatable {
     /// Whether the rule also held at M−1 (`ongoing`) or not (`new`).
     public enum Status: String, Sendable {

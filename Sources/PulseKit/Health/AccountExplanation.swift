@@ -93,7 +93,7 @@ public enum AccountExplanation {
         return out + factsSection(facts)
     }
 
-    /// Every fact of metrics.md §8, `n/a` when undefined.
+    /// Every fact of docs/metrics.md §8, `n/a` when undefined.
     static func factsSection(_ facts: AccountFacts) -> String {
         var rows = [["fact", "value"]]
         for (slot, name) in AccountFactCatalog.vocabulary.names.enumerated() {

@@ -2,7 +2,7 @@ import Rules
 import Tabular
 
 /// What is known about one account at a point in time (M as of as-of, or M−1 as of M_start): the facts
-/// of metrics.md §8 that health, alerts and `accounts.csv` read. Undefined facts are nil.
+/// of docs/metrics.md §8 that health, alerts and `accounts.csv` read. Undefined facts are nil.
 public struct AccountFacts: Sendable, Equatable {
     /// Whether the account pays in the month.
     public var isPaying = false

@@ -1,9 +1,9 @@
 import Foundation
 import Tabular
 
-/// Builds every account's facts at a point in time — M as of as-of, or an earlier month "computed the
-/// same way" as of its end (metrics.md §7–8) — from the revenue result, usage, tickets, surveys and
-/// milestones. Health is scored afterwards by ``HealthScoring``.
+/// Builds every account's facts at a point in time — M as of as-of, or an earlier month "computed the same
+/// way" as of its end (docs/metrics.md §7.4, §7.10, §8.11) — from the revenue result, usage, tickets, surveys
+/// and milestones. Health is scored afterwards by ``HealthScoring``.
 struct AccountFactsBuilder {
     let input: TransformInput
     let context: TransformContext

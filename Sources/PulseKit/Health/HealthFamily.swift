@@ -1,6 +1,6 @@
 import Tabular
 
-/// The company health metrics of metrics.md §7 per scope, over the accounts paying in M:
+/// The company health metrics of docs/metrics.md §7 per scope, over the accounts paying in M:
 /// `health_avg` (mean final score over accounts with a score) and the counts by final band.
 enum HealthFamily {
     /// The metric names, in written order.
@@ -23,7 +23,7 @@ enum HealthFamily {
         }
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
-            // The mean of the exact final scores, rounded once (docs/metrics.md, health score).
+            // The mean of the exact final scores, rounded once (docs/metrics.md §7.3).
             let average = ExactNumber.mean(of: sums[s].scores).map(NumberText.shortest)
             table.figures.append(KPITable.Figure(scope: scope, metric: "health_avg", value: average))
             for (k, band) in order.enumerated() {

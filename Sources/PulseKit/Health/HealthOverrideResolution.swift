@@ -1,7 +1,7 @@
 import Foundation
 import Tabular
 
-/// Which manual override applies to each account as of the as-of date (metrics.md §7, details 27):
+/// Which manual override applies to each account as of the as-of date (docs/metrics.md §7.7):
 /// among an account's rows whose `expires_on` is after the as-of date, the last in file order. Expired
 /// rows are kept so that reports can list them.
 struct HealthOverrideResolution: Sendable {

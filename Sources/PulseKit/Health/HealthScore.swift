@@ -1,7 +1,6 @@
 import Tabular
 
-/// An account's health score from the pipeline's scorecard (docs/metrics.md, health score), with its
-/// explanation.
+/// An account's health score from the pipeline's scorecard (docs/metrics.md §7), with its explanation.
 ///
 /// Each component maps its raw value to 0–100 points; a component without a raw value is missing and
 /// its weight is spread over the others: score = Σ wᵢ·sᵢ / Σ wᵢ over the components present. With none

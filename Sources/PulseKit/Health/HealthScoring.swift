@@ -1,7 +1,7 @@
 import Tabular
 
 /// Scores every paying account's health from its facts, applies the override in force, and sets
-/// `health_delta` against M−1's computed score (metrics.md §7, details 26).
+/// `health_delta` against M−1's computed score (docs/metrics.md §7.4–7.5).
 enum HealthScoring {
     /// Scores `facts` in place (accounts paying in the month only).
     static func score(_ facts: inout [AccountFacts], model: HealthModel) {

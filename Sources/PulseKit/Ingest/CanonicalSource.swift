@@ -1,4 +1,4 @@
-/// One of the canonical input files of a pipeline's data folder (the spec's `inputs.md`).
+/// One of the canonical input files of a pipeline's data folder (docs/ingest.md, "The canonical sources").
 ///
 /// Every source has a default path, a set of canonical columns (or JSON fields) and a default
 /// load mode; a pipeline file can re-point, re-map and re-encode each of them.
@@ -41,7 +41,7 @@ public enum CanonicalSource: String, CaseIterable, Sendable, Codable, Comparable
     /// Whether the file is JSON (an array or JSON Lines) rather than CSV.
     public var isJSON: Bool { self == .tickets }
 
-    /// The canonical columns (JSON fields for tickets), in the order of `inputs.md`.
+    /// The canonical columns (JSON fields for tickets), in the order of docs/ingest.md, "The canonical sources".
     public var columns: [String] {
         switch self {
         case .accounts:
@@ -94,7 +94,8 @@ public enum CanonicalSource: String, CaseIterable, Sendable, Codable, Comparable
     /// The load mode a source has when the pipeline does not set one: CRM sources are snapshots.
     public var defaultLoadMode: LoadMode { .snapshot }
 
-    /// Sources order as `inputs.md` lists them, so every report lists them the same way.
+    /// Sources order as docs/ingest.md, "The canonical sources", lists them, so every report lists them the
+    /// same way.
     public static func < (lhs: CanonicalSource, rhs: CanonicalSource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -38,7 +38,7 @@ public struct ExtractedData: Sendable {
         loads.first { $0.source == source }
     }
 
-    /// Whether a source was read (a missing optional source makes its metrics undefined, details 34).
+    /// Whether a source was read (a missing optional source makes its metrics undefined, docs/metrics.md §0.14).
     public func isLoaded(_ source: CanonicalSource) -> Bool {
         load(of: source).map { !$0.isMissing } ?? false
     }

@@ -1,10 +1,10 @@
 import Rules
 
-/// The facts about an account that alert rules and the QBR selection read (metrics.md §8), with their
+/// The facts about an account that alert rules and the QBR selection read (docs/metrics.md §8), with their
 /// types, so that a rule naming an unknown fact or comparing a text with a number is refused when the
 /// pipeline is loaded.
 public enum AccountFactCatalog {
-    /// Every fact of metrics.md §8, in the spec's order.
+    /// Every fact of docs/metrics.md §8, in the order of its table.
     public static let vocabulary = RuleVocabulary([
         ("health_score", .number), ("health_band", .string), ("health_delta", .number),
         ("license_utilization", .number), ("mau", .number), ("mau_change", .number),

@@ -1,4 +1,4 @@
-/// Percentiles as the spec defines them: linear interpolation between closest ranks (Hyndman–Fan
+/// Percentiles as docs/metrics.md §0.8 defines them: linear interpolation between closest ranks (Hyndman–Fan
 /// type 7, numpy's default and DuckDB's `quantile_cont`); the median is the 0.5 percentile.
 enum Percentile {
     /// A percentile as an exact fraction, so that the rank position `(n − 1) × p` is computed in

@@ -2,7 +2,7 @@ import Tabular
 
 /// A rate kept as the exact integer ratio it is defined by, so that identities between rates
 /// (`grr ≤ nrr`, `net_mrr_churn_rate = 1 − nrr`) can be checked exactly and the written value is the
-/// correctly rounded quotient. A zero denominator makes the rate undefined (spec README).
+/// correctly rounded quotient. A zero denominator makes the rate undefined (docs/metrics.md §0.7).
 public struct Ratio: Sendable, Hashable {
     /// The numerator.
     public var numerator: Int64

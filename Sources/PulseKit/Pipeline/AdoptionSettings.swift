@@ -8,7 +8,7 @@ public struct AdoptionSettings: Sendable, Equatable {
         self.keyFeatures = keyFeatures
     }
 
-    /// The default key features of details.md 4.
+    /// The default key features of docs/metrics.md §5.2.
     public static let `default` = AdoptionSettings(
         keyFeatures: ["report.export", "workflow.create", "integration.sync", "dashboard.share", "ai.assist"])
 }

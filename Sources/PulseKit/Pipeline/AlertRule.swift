@@ -1,6 +1,6 @@
 import Rules
 
-/// A playbook rule (`alerts:`, metrics.md §8): when its expression holds for a paying account, an
+/// A playbook rule (`alerts:`, docs/metrics.md §8): when its expression holds for a paying account, an
 /// alert with this id, kind, owner and action is raised.
 public struct AlertRule: Sendable, Equatable {
     /// Whether an alert warns of a risk or points at an opportunity.
@@ -17,7 +17,7 @@ public struct AlertRule: Sendable, Equatable {
     public var kind: Kind
     /// The condition over the account's facts, as written.
     public let when: RuleSource
-    /// The condition, compiled against the account facts of metrics.md §8.
+    /// The condition, compiled against the account facts of docs/metrics.md §8.
     public let condition: RuleExpression
     /// Who acts on the alert, e.g. `csm` or `sales`.
     public var owner: String
@@ -41,7 +41,7 @@ public struct AlertRule: Sendable, Equatable {
         }
     }
 
-    /// The eleven default rules of metrics.md §8, with their owners and an action each.
+    /// The eleven default rules of docs/metrics.md §8, with their owners and an action each.
     public static let defaults: [AlertRule] = [
         builtIn("health-red", .risk, #"health_band == "red""#, owner: "csm",
                   action: "Call the customer and open a recovery plan"),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The pipeline's `calendar` section: the business calendar that business-time SLA targets and
-/// business-minute durations are measured in (metrics.md §3).
+/// business-minute durations are measured in (docs/metrics.md §3.8–3.10).
 public struct BusinessCalendarSettings: Sendable, Equatable {
     /// A built-in calendar of public holidays.
     public enum HolidayCalendar: String, Sendable, Equatable, Hashable, CaseIterable {

@@ -1,7 +1,7 @@
 import BigInt
 import Tabular
 
-/// The health-score model (`health:`, metrics.md §7): weighted components that each map a raw value
+/// The health-score model (`health:`, docs/metrics.md §7): weighted components that each map a raw value
 /// to 0–100 points, and the thresholds of the green and yellow bands.
 public struct HealthModel: Sendable, Equatable {
     /// The score thresholds of the bands, compared with the unrounded score: `green` at or above
@@ -33,7 +33,7 @@ public struct HealthModel: Sendable, Equatable {
         self.components = components
     }
 
-    /// The default model of metrics.md §7.
+    /// The default model of docs/metrics.md §7.
     public static let `default` = HealthModel(
         bands: .default,
         components: [

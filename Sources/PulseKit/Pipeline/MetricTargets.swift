@@ -1,7 +1,7 @@
 /// The pipeline's `targets` section: a target value per company metric, shown next to the figure in
 /// the KPI review (e.g. `nrr: 1.0`). Rates are fractions, as in the data files.
 public struct MetricTargets: Sendable, Equatable {
-    /// Metric name (as in metrics.md, optionally with a breakdown such as
+    /// Metric name (as in docs/metrics.md, optionally with a breakdown such as
     /// `sla_first_response_compliance.priority.P1`) → target. Empty by default.
     public var values: [String: Double]
 
@@ -16,7 +16,7 @@ public struct MetricTargets: Sendable, Equatable {
     /// The default: no targets.
     public static let `default` = MetricTargets()
 
-    /// The company metric names of metrics.md, which a target may name (with or without a
+    /// The company metric names of docs/metrics.md, which a target may name (with or without a
     /// `.breakdown` suffix).
     public static let metricNames: [String] = [
         // 1. Revenue
@@ -46,7 +46,7 @@ public struct MetricTargets: Sendable, Equatable {
 }
 
 extension MetricTargets {
-    /// Reads the `targets` section: each key a metric of metrics.md, each value a number.
+    /// Reads the `targets` section: each key a metric of docs/metrics.md, each value a number.
     init(reading value: PipelineValue) throws(PipelineFileError) {
         var values: [String: Double] = [:]
         for entry in try value.mapping().entries {

@@ -1,5 +1,5 @@
 /// The pipeline's `onboarding` section: the first-value milestone, the onboarding window and the
-/// required milestones with their due days (metrics.md §6).
+/// required milestones with their due days (docs/metrics.md §6).
 public struct OnboardingSettings: Sendable, Equatable {
     /// A milestone an onboarding must reach, and when it is due.
     public struct RequiredMilestone: Sendable, Equatable {
@@ -29,7 +29,7 @@ public struct OnboardingSettings: Sendable, Equatable {
         self.required = required
     }
 
-    /// The defaults of metrics.md §6.
+    /// The defaults of docs/metrics.md §6.
     public static let `default` = OnboardingSettings(
         firstValueMilestone: "first_value",
         windowDays: 90,

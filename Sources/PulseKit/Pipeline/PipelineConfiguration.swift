@@ -1,7 +1,7 @@
 import Foundation
 
-/// A pipeline file (`pipelines/*.yml`, pipeline.md) read into typed settings, with every default of
-/// the spec filled in for what the file does not set.
+/// A pipeline file (`pipelines/*.yml`, docs/ingest.md, "The pipeline file") read into typed settings, with
+/// every default of docs/metrics.md filled in for what the file does not set.
 ///
 /// Read one with `load(from:dataOverride:)` (a file) or `parse(yaml:file:directory:dataOverride:)`
 /// (text). Every problem — an unknown key, a wrong type or value, a YAML syntax error, a duplicated
@@ -61,7 +61,7 @@ public struct PipelineConfiguration: Sendable, Equatable {
         sources[source] ?? .default(for: source)
     }
 
-    /// The top-level keys of a pipeline file, in the order of pipeline.md.
+    /// The top-level keys of a pipeline file, in the order of docs/ingest.md, "The pipeline file".
     public static let topLevelKeys = [
         "name", "data", "timezone", "currency", "warehouse", "language", "sources", "quality", "privacy",
         "calendar", "tiers", "priority_matrix", "sla", "adoption", "onboarding", "health", "alerts", "targets",

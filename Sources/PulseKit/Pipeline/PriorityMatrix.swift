@@ -1,5 +1,5 @@
 /// The urgency × impact matrix that gives a ticket its priority when the priority field is null
-/// (metrics.md §3). In a file: `priority_matrix: { high: { high: P1, medium: P2, low: P3 }, ... }`,
+/// (docs/metrics.md §3.6). In a file: `priority_matrix: { high: { high: P1, medium: P2, low: P3 }, ... }`,
 /// rows by urgency, columns by impact; cells not given keep their default.
 public struct PriorityMatrix: Sendable, Equatable {
     /// An urgency or impact level.

@@ -1,4 +1,4 @@
-/// An error that stops a command, with the exit code of the spec's command line.
+/// An error that stops a command, with the exit code of the command line (docs/operations.md, "Exit codes").
 public enum PulseError: Error, CustomStringConvertible {
     /// The pipeline file is missing or wrong (exit 2).
     case pipeline(PipelineFileError)

@@ -20,7 +20,7 @@ public struct ReportSettings: Sendable, Equatable {
     public struct QBR: Sendable, Equatable {
         /// The rule that selects the accounts that get a QBR, as written. Default `tier == "high_touch"`.
         public let accounts: RuleSource
-        /// The rule, compiled against the account facts of metrics.md §8.
+        /// The rule, compiled against the account facts of docs/metrics.md §8.
         public let selection: RuleExpression
         /// Whether to write the HTML report. Default true.
         public var html: Bool

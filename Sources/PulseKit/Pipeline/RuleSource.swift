@@ -35,7 +35,8 @@ public struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible
         self.placedPrefix = placedPrefix
     }
 
-    /// A built-in default expression (from the spec's defaults), which has no position in a file.
+    /// A built-in default expression (the defaults of docs/metrics.md §2 and §8), which has no position in a
+    /// file.
     public static func builtIn(_ text: String) -> RuleSource {
         RuleSource(text: text, file: builtInFile, line: 0, column: 0)
     }

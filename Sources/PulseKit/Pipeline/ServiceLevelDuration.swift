@@ -6,7 +6,7 @@ import Foundation
 /// The amount is kept in the unit it was written in. Calendar units convert to minutes directly
 /// (`calendarMinutes`). Business hours and minutes are business minutes (`businessMinutes(perBusinessDay:)`).
 /// A business day is kept as a number of business days, because its length in minutes depends on the
-/// pipeline's working hours (metrics.md §3: "one business day is the length of one working day",
+/// pipeline's working hours (docs/metrics.md §3.10: "One business day is the length of one working day",
 /// 540 minutes by default); the business calendar converts it.
 public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The unit a duration is written in.

@@ -27,7 +27,7 @@ public struct ServiceLevelOverride: Sendable, Equatable, Hashable {
 }
 
 /// The pipeline's `sla` section: targets per priority, with optional per-plan overrides
-/// (metrics.md §3).
+/// (docs/metrics.md §3.14).
 ///
 /// In a file, each priority given replaces that priority's defaults target by target (a priority that
 /// sets only `first_response` keeps the default `resolution`); `plans`, when given, replaces the
@@ -46,7 +46,7 @@ public struct ServiceLevelTargets: Sendable, Equatable {
     }
 
     /// The targets that apply to a ticket of `priority` whose account is on `plan` (nil: an unknown
-    /// account, which gets the general targets, details.md 16).
+    /// account, which gets the general targets, docs/metrics.md §3.15).
     public func target(for priority: SupportPriority, plan: String?) -> ServiceLevelTarget {
         var target = priorities[priority] ?? Self.default.priorities[priority]!
         if let plan, let override = plans[plan]?[priority] {
@@ -56,7 +56,7 @@ public struct ServiceLevelTargets: Sendable, Equatable {
         return target
     }
 
-    /// The defaults of metrics.md §3: P1 60m/240m, P2 4bh/1bd, P3 8bh/3bd, P4 24bh/5bd; plan
+    /// The defaults of docs/metrics.md §3.14: P1 60m/240m, P2 4bh/1bd, P3 8bh/3bd, P4 24bh/5bd; plan
     /// `enterprise`: P1 first response 30m, P2 first response 2bh.
     public static let `default` = ServiceLevelTargets(
         priorities: [

@@ -17,7 +17,7 @@ public struct TierRule: Sendable, Equatable {
         self.condition = try when.compile(TierFacts.vocabulary)
     }
 
-    /// The default tiers of metrics.md §2: high_touch, low_touch, tech_touch.
+    /// The default tiers of docs/metrics.md §2: high_touch, low_touch, tech_touch.
     public static let defaults: [TierRule] = [
         builtIn("high_touch", #"plan == "enterprise" or arr >= 12000000"#),
         builtIn("low_touch", "arr >= 1200000"),

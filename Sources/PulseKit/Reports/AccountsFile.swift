@@ -1,9 +1,9 @@
 import Tabular
 
-/// `accounts.csv` and the workbook's Accounts sheet: one row per account paying in M or M−1, in the
-/// order of the accounts file, with the columns of outputs.md and one `component.<name>` points column
-/// per health component. Rows of accounts not paying in M have empty health and adoption columns
-/// (details 30); undefined values are empty.
+/// `accounts.csv` and the workbook's Accounts sheet: one row per account paying in M or M−1, in the order of
+/// the accounts file, with the columns of docs/reports.md ("The machine-readable files") and one
+/// `component.<name>` points column per health component. Rows of accounts not paying in M have empty health
+/// and adoption columns (docs/metrics.md §8.5); undefined values are empty.
 struct AccountsFile: ReportTable {
     let accounts: [Account]
     let revenue: RevenueResult

@@ -1,7 +1,7 @@
 import Tabular
 
 /// `quarantine.csv` and `warnings.csv`: one row per issue, `source,file,line,column,reason,raw`
-/// (details 32), with no cell a spreadsheet would run as a formula.
+/// (docs/metrics.md §10.5), with no cell a spreadsheet would run as a formula.
 enum IssueFiles {
     /// The CSV text of `issues`.
     static func csv(_ issues: [DataIssue]) -> [UInt8] {

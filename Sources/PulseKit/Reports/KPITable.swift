@@ -5,7 +5,7 @@ public struct KPITable: Sendable, Equatable {
     public struct Figure: Sendable, Equatable {
         /// `company`, `tier:<name>`, `plan:<name>`, …
         public var scope: String
-        /// The metric's name from `metrics.md`.
+        /// The metric's name from `docs/metrics.md`.
         public var metric: String
         /// The value as written (`.` decimal mark, no separators), or `nil` when undefined.
         public var value: String?

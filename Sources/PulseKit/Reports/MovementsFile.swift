@@ -1,7 +1,7 @@
 import Tabular
 
 /// `movements.csv` and the workbook's Movements sheet: every account whose movement in M is not flat,
-/// with its MRR at the end of M−1 and of M and the movement's amount (metrics.md §1).
+/// with its MRR at the end of M−1 and of M and the movement's amount (docs/metrics.md §1).
 struct MovementsFile: ReportTable {
     let accounts: [Account]
     let revenue: RevenueResult

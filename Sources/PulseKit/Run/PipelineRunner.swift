@@ -27,8 +27,8 @@ public struct PipelineRunner: Sendable {
 
     /// Runs the pipeline and publishes its reports.
     ///
-    /// - Throws: ``RunError``, whose exit code is the spec's: 1 failed, 2 bad pipeline or option,
-    ///   3 data quality, 4 locked. Nothing was published.
+    /// - Throws: ``RunError``, whose exit code is the documented one (docs/operations.md): 1 failed, 2 bad
+    ///   pipeline or option, 3 data quality, 4 locked. Nothing was published.
     public func run() throws(RunError) -> RunResult {
         let configuration: PipelineConfiguration
         do {

@@ -11,10 +11,10 @@ public struct ReportingPeriod: Sendable, Equatable {
     public var end: Instant
     /// The as-of instant: events at or after it have not happened yet.
     public var asOf: Instant
-    /// The local calendar date of as-of (details 7).
+    /// The local calendar date of as-of (docs/metrics.md §0.3).
     public var asOfDate: LocalDate
     /// The last local date that starts before as-of: a date on or before it is "before as-of"
-    /// (details 6: a date compared with an instant means local midnight at its start).
+    /// (docs/metrics.md §0.4: a date compared with an instant means local midnight at its start).
     public var lastDateBeforeAsOf: LocalDate
     /// The offset of the pipeline's time zone at as-of, in seconds (for writing as-of in local time).
     public var asOfOffsetSeconds: Int

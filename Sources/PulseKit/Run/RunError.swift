@@ -1,6 +1,7 @@
 import Tabular
 
-/// Why a run stopped without publishing, with the exit code of the spec's command line.
+/// Why a run stopped without publishing, with the exit code of the command line (docs/operations.md,
+/// "Exit codes").
 public enum RunError: Error, CustomStringConvertible, Sendable {
     /// A bad command-line option (exit 2).
     case badOption(String)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Generates a realistic synthetic data folder of the canonical shape (`inputs.md`): a B2B SaaS
-/// company's CRM, helpdesk, surveys, product usage, onboarding, help center and health overrides,
-/// with Japanese customers, yen and dollar contracts, and every movement, support case and edge
-/// case the metrics have to handle.
+/// Generates a realistic synthetic data folder of the canonical shape (docs/ingest.md,
+/// "The canonical sources"): a B2B SaaS company's CRM, helpdesk, surveys, product usage, onboarding, help
+/// center and health overrides, with Japanese customers, yen and dollar contracts, and every movement,
+/// support case and edge case the metrics have to handle.
 ///
 /// The same settings always give the same bytes: all randomness comes from the seed, dates come
 /// from the settings' end month (never the clock), and every number is formatted digit by digit.

@@ -2,7 +2,7 @@ import Tabular
 
 /// One of the twelve months before M as its own default run would compute it (as-of at that month's
 /// end), from the inputs this run read: what `kpi_values` records for the month and the KPI review
-/// and QBRs draw their trends from (docs/metrics.md, history).
+/// and QBRs draw their trends from (docs/metrics.md §11).
 struct HistoryMonth: Sendable {
     /// One account's figures of the month that the QBR trends show.
     struct AccountPoint: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// One family of metrics (support, adoption, …) computed in the transform stage after revenue.
+/// One family of metrics (voice of the customer, docs/metrics.md §4) computed in the transform stage
+/// after revenue, from the loaded data and the run's context alone.
 ///
 /// Families are independent of each other: the transform stage runs them concurrently and writes their
 /// figures in the order of ``MetricFamilies/all``. Each reads the revenue result for the tiers and
@@ -43,7 +44,9 @@ struct TransformInput: Sendable {
 
 /// The metric families a run computes after revenue, in the order their figures are written.
 enum MetricFamilies {
-    /// Every family after revenue. The families of `metrics.md` are added here as they are built; until
-    /// then their figures are absent, never invented.
+    /// The families that run after revenue alongside support (docs/metrics.md §3), which has its own
+    /// entry point because it also returns `tickets.csv` and the review's drivers. Adoption,
+    /// onboarding, health and alerts (docs/metrics.md §5–8) are not listed here: they are built from
+    /// every account's facts once these have run (``TransformStage``).
     static let all: [any MetricFamily] = [VoiceOfCustomerFamily()]
 }

@@ -3,8 +3,7 @@ import Tabular
 
 /// When each loaded event source has records: its earliest record, its newest record before as-of,
 /// and whether any falls in M. The run warns about a source that stopped before M (a stale export),
-/// and a month of history before a source's first record is not computed from it (docs/metrics.md,
-/// history and stale sources).
+/// and a month of history before a source's first record is not computed from it (docs/metrics.md §11).
 struct SourceCoverage: Sendable {
     /// One source's record times.
     struct Span: Sendable, Equatable {

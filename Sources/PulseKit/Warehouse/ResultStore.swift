@@ -1,7 +1,7 @@
 import GRDB
 
 /// The results of published runs, per period: KPI values of M and of the months of history before
-/// it, and account snapshots (alerts join them as that stage is built), so history and trends need
+/// it, and account snapshots and alerts, so history and trends need
 /// no recomputation.
 enum ResultStore {
     /// Records a run's figures of one period, inside the caller's transaction.

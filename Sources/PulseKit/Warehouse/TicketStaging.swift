@@ -2,7 +2,7 @@ import GRDB
 import Tabular
 
 /// Staged tickets of an append source: one row per id; a row from a later file replaces the
-/// kept one only when its `updated_at` is strictly newer (details 14), and keeps its place.
+/// kept one only when its `updated_at` is strictly newer (docs/metrics.md §3.5), and keeps its place.
 enum TicketStaging {
     /// Adds or updates `tickets` (already deduplicated within their file), in file order.
     static func stage(_ tickets: [Ticket], loadID: Int64, in db: Database) throws {

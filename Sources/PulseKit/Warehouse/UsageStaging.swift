@@ -7,7 +7,7 @@ import Tabular
 ///
 /// Account ids, user ids and event names are numbered once in the warehouse (`usage_names`), so
 /// a staged row is five integers. Each batch is sorted by key and upserted through one prepared
-/// statement with its parameters bound directly. Rows with `count` ≤ 0 are no activity (details 23)
+/// statement with its parameters bound directly. Rows with `count` ≤ 0 are no activity (docs/metrics.md §5.5)
 /// and are not staged.
 final class UsageStager {
     /// The kinds of names in `usage_names`.

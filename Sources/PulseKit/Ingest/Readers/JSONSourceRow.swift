@@ -146,7 +146,7 @@ struct JSONSourceRow {
         return value
     }
 
-    /// An optional enumerated value; an unknown one is treated as null with a warning (details 17).
+    /// An optional enumerated value; an unknown one is treated as null with a warning (docs/metrics.md §0.15).
     mutating func optionalEnum<E: RawRepresentable & CaseIterable>(_ field: TicketField, _ type: E.Type) -> E? where E.RawValue == String {
         guard let i = member(field) else { return nil }
         guard spans.kind(i) == .string else {

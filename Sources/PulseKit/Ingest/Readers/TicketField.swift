@@ -1,12 +1,12 @@
 import Foundation
 import Tabular
 
-/// The canonical fields of a ticket, in the order of `inputs.md`.
+/// The canonical fields of a ticket, in the order of docs/ingest.md, "The canonical sources".
 enum TicketField: Int, CaseIterable, Sendable {
     case id, accountID, createdAt, updatedAt, firstResponseAt, solvedAt, status, priority, urgency, impact,
          category, channel, escalationLevel, reopens, tags
 
-    /// The canonical name, as in `inputs.md`.
+    /// The canonical name, as in docs/ingest.md, "The canonical sources".
     var name: String { CanonicalSource.tickets.columns[rawValue] }
 }
 

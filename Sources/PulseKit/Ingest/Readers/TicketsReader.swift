@@ -123,7 +123,7 @@ struct TicketsReader {
         }
     }
 
-    /// Keeps one ticket per id, in order of first appearance (details 14).
+    /// Keeps one ticket per id, in order of first appearance (docs/metrics.md §3.5).
     static func deduplicated(_ tickets: [Ticket]) -> [Ticket] {
         var position: [String: Int] = [:]
         position.reserveCapacity(tickets.count)
@@ -162,7 +162,7 @@ struct TicketsReader {
             row.reject(.solvedAt, "status \(status.rawValue) without solved_at")
             return nil
         }
-        // Warnings the support metrics rely on (metrics.md §3, details 11 and 13).
+        // Warnings the support metrics rely on (docs/metrics.md §3.7 and §3.13).
         if priority == nil && (urgency == nil || impact == nil) {
             let given = urgency != nil ? "only urgency" : impact != nil ? "only impact" : "no priority, urgency or impact"
             row.warn(.priority, "\(given): priority P3 used")

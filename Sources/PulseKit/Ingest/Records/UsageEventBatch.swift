@@ -3,7 +3,7 @@ import Tabular
 /// Usage events parsed from one chunk of `product/usage_events.csv`, column by column.
 ///
 /// Accounts, users and events are numbers into ``UsageNames``; a row with `count` ≤ 0 is kept
-/// with its count (it is no activity, details 23, which the metrics apply).
+/// with its count (it is no activity, docs/metrics.md §5.5, which the metrics apply).
 public struct UsageEventBatch: Sendable {
     /// When each event happened, in milliseconds since the Unix epoch.
     public var timestamps: [Int64] = []

@@ -1,6 +1,6 @@
 import Tabular
 
-/// One paying account's adoption in a month (metrics.md §5): MAU, license utilization, feature
+/// One paying account's adoption in a month (docs/metrics.md §5): MAU, license utilization, feature
 /// breadth, DAU average and MAU change.
 struct AccountAdoption: Sendable, Equatable {
     /// Distinct users with at least one event in the month.
@@ -9,9 +9,9 @@ struct AccountAdoption: Sendable, Equatable {
     var licenseUtilization: Double?
     /// Key features used / number of key features; nil without key features.
     var featureBreadth: Double?
-    /// Σ over the days of the month of distinct users that day / days in the month (details 10).
+    /// Σ over the days of the month of distinct users that day / days in the month (docs/metrics.md §5.3).
     var dauAverage: Double
-    /// mau / mau of the month before − 1; nil when the month before had no active user (details 22).
+    /// mau / mau of the month before − 1; nil when the month before had no active user (docs/metrics.md §5.4).
     var mauChange: Double?
     /// Key features used (bit k = key feature k).
     var features: UInt64

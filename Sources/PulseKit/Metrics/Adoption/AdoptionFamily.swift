@@ -1,6 +1,6 @@
 import Tabular
 
-/// The company adoption metrics of metrics.md §5 per scope, over the accounts paying in M:
+/// The company adoption metrics of docs/metrics.md §5 per scope, over the accounts paying in M:
 /// `active_account_rate`, `mau_total`, `license_utilization`, `stickiness`, `feature_adoption.<feature>`.
 enum AdoptionFamily {
     /// The family's name, for logs.
@@ -8,7 +8,7 @@ enum AdoptionFamily {
     /// The event sources its figures are computed from.
     static let sources: [CanonicalSource] = [.usageEvents]
 
-    /// The figures of every scope; all undefined without a usage source (details 34).
+    /// The figures of every scope; all undefined without a usage source (docs/metrics.md §5.9).
     static func figures(adoption: [AccountAdoption?], accounts: [Account], keyFeatures: [String], usageLoaded: Bool,
                         scopes: ScopeMembership) -> KPITable {
         struct Totals {

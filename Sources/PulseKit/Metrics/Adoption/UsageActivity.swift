@@ -1,8 +1,8 @@
 import Tabular
 
 /// Which users of each account were active on which local days, and which key features they used,
-/// in each of the months M−13 … M: everything adoption and health read from usage (docs/metrics.md,
-/// adoption and health) for M, for M−1 and M−2 (`health_delta` and `new` vs `ongoing` alerts), and for
+/// in each of the months M−13 … M: everything adoption and health read from usage (docs/metrics.md §5,
+/// §7) for M, for M−1 and M−2 (`health_delta` and `new` vs `ongoing` alerts), and for
 /// every month of the twelve months of history before M (each with its month before, for `mau_change`).
 /// Built in one pass over the events (or the warehouse's daily aggregates of an append source); memory
 /// grows with active (account, user) pairs, not with events.
@@ -60,7 +60,7 @@ public struct UsageActivity: Sendable {
 
     /// Records that `user` of `account` used `event` on local date `day` (keys are the caller's
     /// numbering; `accountName` and `eventName` are asked once per new key). Days outside M−13…M are
-    /// ignored; so are rows with count ≤ 0, which the caller drops (docs/metrics.md, adoption).
+    /// ignored; so are rows with count ≤ 0, which the caller drops (docs/metrics.md §5.5).
     @inline(__always)
     mutating func record(day: Int32, account: Int32, user: Int32, event: Int32,
                          accountName: (Int32) -> String, eventName: (Int32) -> String) {

@@ -1,11 +1,11 @@
 import Foundation
 import Tabular
 
-/// Onboarding and time to first value (metrics.md §6): each account's `ttfv_days` and
+/// Onboarding and time to first value (docs/metrics.md §6): each account's `ttfv_days` and
 /// `onboarding_status`, and per scope the company metrics of M. Only milestones achieved before as-of
 /// count; a milestone's date is the local date of its earliest `achieved_at` in the pipeline time zone,
-/// and day differences are differences of local dates (details 8). Without a milestones source every
-/// fact and figure is undefined, counts included (details 25, 34).
+/// and day differences are differences of local dates (docs/metrics.md §0.5). Without a milestones source every
+/// fact and figure is undefined, counts included (docs/metrics.md §6.5, §0.14).
 enum OnboardingFamily {
     /// The family's name, for logs.
     static let name = "onboarding"
@@ -21,7 +21,7 @@ enum OnboardingFamily {
     ///
     /// Milestones at or after `asOf`, and milestones of account ids not in `accounts` (they have no
     /// signup date), are ignored; of duplicated (account, milestone) rows the earliest counts. The
-    /// status follows details 24: `completed` when every required milestone is achieved (always, when
+    /// status follows docs/metrics.md §6.3: `completed` when every required milestone is achieved (always, when
     /// none are required); otherwise `stalled` when `asOfDate` > `signup_date + window_days`; otherwise
     /// `behind` when a required milestone is unachieved and `signup_date + due_days` < `asOfDate`;
     /// otherwise `on_track`.
@@ -111,7 +111,7 @@ enum OnboardingFamily {
     }
 
     /// The company metrics of every scope, scopes in `scopes.names` order and metrics in ``names`` order;
-    /// a value is nil when undefined, and every value is nil without a milestones source (details 34).
+    /// a value is nil when undefined, and every value is nil without a milestones source (docs/metrics.md §0.14).
     ///
     /// - `ttfv_median_days`, `ttfv_p90_days`, `ttfv_accounts`: over the accounts whose first value was
     ///   reached in M, i.e. at an instant in [`monthStart`, min(`monthEnd`, `asOf`)): the median and p90

@@ -1,4 +1,4 @@
-/// Where an account's onboarding stands as of the as-of date (metrics.md §6, details 24). The raw
+/// Where an account's onboarding stands as of the as-of date (docs/metrics.md §6.3). The raw
 /// value is the text written in `onboarding_status`.
 enum OnboardingStatus: String, Sendable, CaseIterable {
     /// Every required milestone was achieved before as-of.

@@ -1,4 +1,4 @@
-/// How an account's MRR moved from the end of M−1 to the end of M (metrics.md §1), classified per
+/// How an account's MRR moved from the end of M−1 to the end of M (docs/metrics.md §1, §1.4), classified per
 /// account after summing its subscriptions, and tested in this order.
 public enum Movement: String, Sendable, CaseIterable {
     /// Paying at M−1, not at M; amount P.

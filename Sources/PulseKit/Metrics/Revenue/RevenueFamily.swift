@@ -1,6 +1,6 @@
 import Tabular
 
-/// The revenue family (metrics.md §1–2): account MRR, movements, tiers and every company metric, for M
+/// The revenue family (docs/metrics.md §1–2): account MRR, movements, tiers and every company metric, for M
 /// and the months of history before it, per scope.
 enum RevenueFamily {
     /// Computes account revenue and the totals for the run's period.

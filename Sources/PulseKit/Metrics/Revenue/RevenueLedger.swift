@@ -1,7 +1,7 @@
 import Tabular
 
 /// Builds every account's MRR month by month from its subscriptions and adds up each month's movements
-/// into ``RevenueTotals`` per tier × plan cell (metrics.md §1–2).
+/// into ``RevenueTotals`` per tier × plan cell (docs/metrics.md §1–2).
 ///
 /// Subscriptions are reduced to compact month spans grouped by account (a counting sort on the account
 /// position the reader resolved); each account is then handled on its own with a small month-indexed
@@ -127,7 +127,7 @@ struct RevenueLedger {
             assert(accounts[a].id == subscriptions[k].accountID, "subscription's account position is stale")
             let low = max(first - firstOrdinal, 0)
             let high = end == .max ? width : min(end - firstOrdinal, width)
-            // Scheduled churn (metrics.md §1, details 19): canceled before as-of, with an end date ahead.
+            // Scheduled churn (docs/metrics.md §1, §1.7): canceled before as-of, with an end date ahead.
             var scheduledFrom = width
             if low < high, subscriptions[k].endDate != nil, let canceled = subscriptions[k].canceledAt {
                 let day = canceled.daysSinceEpoch

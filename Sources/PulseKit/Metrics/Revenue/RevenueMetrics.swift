@@ -1,13 +1,13 @@
 import Tabular
 
-/// The company metrics of metrics.md §1 for one month and scope, from its ``RevenueTotals``, in the
-/// spec's order. Money is written with 4 decimals, counts as integers, rates as fractions with the
+/// The company metrics of docs/metrics.md §1 for one month and scope, from its ``RevenueTotals``, in the
+/// order of its table. Money is written with 4 decimals, counts as integers, rates as fractions with the
 /// fewest digits that round-trip; a ratio with a zero denominator is undefined.
 public struct RevenueMetrics: Sendable {
     /// The totals of the month.
     public let totals: RevenueTotals
     /// `logo_churn_rate` of this month and the 5 before it (oldest first), each with its own month's
-    /// tier membership (details 3); fewer when the window starts later.
+    /// tier membership (docs/metrics.md §1.8); fewer when the window starts later.
     public let recentLogoChurn: [Ratio]
 
     /// The metric names, in the order they are written.
@@ -44,8 +44,8 @@ public struct RevenueMetrics: Sendable {
     /// `grr_ttm`: grr with P = MRR_a(M−12).
     public var grrTTM: Ratio { Ratio(totals.yearCohortCapped, totals.yearCohortStart) }
 
-    /// `arpa` = mrr_end / customers_end in ten-thousandths, rounded half to even (details 21); nil
-    /// without customers.
+    /// `arpa` = mrr_end / customers_end in ten-thousandths, rounded half to even (docs/metrics.md §1.9,
+    /// §1.15); nil without customers.
     public var arpa: Int64? {
         totals.customersEnd == 0 ? nil : Money.roundedHalfEven(totals.mrrEnd, dividedBy: totals.customersEnd)
     }

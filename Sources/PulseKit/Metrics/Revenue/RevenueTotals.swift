@@ -1,7 +1,7 @@
 /// The sums and counts behind every revenue metric of one month over one set of accounts (a scope, or
 /// one tier × plan cell that scopes are added up from). Money in ten-thousandths.
 ///
-/// Rolled-up figures add these first and divide last (metrics.md: never average percentages).
+/// Rolled-up figures add these first and divide last (docs/metrics.md §0.11: rates are never averaged).
 public struct RevenueTotals: Sendable, Equatable {
     /// Σ MRR_a(M−1).
     public var mrrStart: Int64 = 0

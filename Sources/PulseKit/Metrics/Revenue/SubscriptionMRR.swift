@@ -1,6 +1,6 @@
 import Tabular
 
-/// Subscription MRR (metrics.md §1): `round_half_even(amount × rate / months, 4 decimals)` in exact
+/// Subscription MRR (docs/metrics.md §1, §1.1): `round_half_even(amount × rate / months, 4 decimals)` in exact
 /// integer arithmetic. The rate is that of the start month, so a subscription's MRR is constant for its
 /// whole life and exchange-rate moves never show up as expansion or contraction.
 public enum SubscriptionMRR {

@@ -1,6 +1,6 @@
 /// The scopes every metric family writes (`company`, `tier:*`, `plan:*`, from the revenue result) and
 /// the scopes each account is in for M: its tier for M and its plan. Records of an account the CRM
-/// does not know count in `company` only (details 1).
+/// does not know count in `company` only (docs/metrics.md §0.12).
 struct ScopeMembership: Sendable {
     /// The scope names in written order.
     let names: [String]

@@ -1,4 +1,4 @@
-/// Where one SLA of one ticket stands as of as-of (metrics.md §3).
+/// Where one SLA of one ticket stands as of as-of (docs/metrics.md §3.17).
 public enum ServiceLevelStatus: String, Sendable {
     /// Fulfilled before as-of, within the target.
     case achieved
@@ -6,7 +6,7 @@ public enum ServiceLevelStatus: String, Sendable {
     case breached
     /// Not fulfilled, and still within the target at as-of.
     case pending
-    /// Left out of compliance: its earliest fulfilling event is before `created_at` (details 11).
+    /// Left out of compliance: its earliest fulfilling event is before `created_at` (docs/metrics.md §3.13).
     case excluded
 
     /// The text of `tickets.csv`: empty for an excluded SLA.

@@ -2,7 +2,7 @@ import Foundation
 import BusinessTime
 import Tabular
 
-/// The support metrics of metrics.md §3 per scope, with the help-center self-service metrics, each
+/// The support metrics of docs/metrics.md §3 per scope, with the help-center self-service metrics, each
 /// ticket's assessment for `tickets.csv`, and the drivers of the KPI review.
 public enum SupportFamily {
     /// The family's name, for logs.

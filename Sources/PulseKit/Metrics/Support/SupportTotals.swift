@@ -1,6 +1,6 @@
 import Tabular
 
-/// The counts and duration samples behind the support metrics of one scope (metrics.md §3).
+/// The counts and duration samples behind the support metrics of one scope (docs/metrics.md §3).
 struct SupportTotals {
     var created = 0
     var createdByPriority = [Int](repeating: 0, count: 4)
@@ -23,8 +23,9 @@ struct SupportTotals {
     var helpful = 0
     var notHelpful = 0
 
-    /// Every metric as written, in the spec's order; `tickets` and `articles` say whether those sources
-    /// were loaded (metrics of a missing source are undefined, counts included: details 34).
+    /// Every metric as written, in the order of docs/metrics.md §3; `tickets` and `articles` say whether
+    /// those sources were loaded (metrics of a missing source are undefined, counts included:
+    /// docs/metrics.md §0.14).
     func values(customersEnd: Int64, tickets: Bool, articles: Bool) -> [(String, String?)] {
         func count(_ n: Int, _ loaded: Bool = true) -> String? { loaded ? String(n) : nil }
         func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }

@@ -2,7 +2,7 @@ import BusinessTime
 import Tabular
 
 /// One ticket as the support metrics see it at as-of: its priority, its durations in calendar and
-/// business minutes, and the status of both SLAs (metrics.md §3, details 11–16).
+/// business minutes, and the status of both SLAs (docs/metrics.md §3.4–3.17).
 public struct TicketAssessment: Sendable {
     /// The priority: the field, else urgency × impact, else P3.
     public var priority: SupportPriority

@@ -1,6 +1,6 @@
 import Rules
 
-/// Puts an account in the first tier whose rule matches (metrics.md §2), in the pipeline's order.
+/// Puts an account in the first tier whose rule matches (docs/metrics.md §2.1), in the pipeline's order.
 ///
 /// An account that no rule matches is in the extra tier ``untiered`` (index `rules.count`), so that
 /// the tiers always add up to the company even when a pipeline has no catch-all rule.

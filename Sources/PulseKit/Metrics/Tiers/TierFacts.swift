@@ -1,6 +1,6 @@
 import Rules
 
-/// The facts a tier rule may read (metrics.md §2): the account's `arr` for the month and what the CRM
+/// The facts a tier rule may read (docs/metrics.md §2): the account's `arr` for the month and what the CRM
 /// says about it. `arr` is `12 × MRR_a(M)` when the account pays in M, else `12 × MRR_a(M−1)`.
 ///
 /// Only `arr` and `mrr` change from month to month, which lets a tier be reused while they stay put.

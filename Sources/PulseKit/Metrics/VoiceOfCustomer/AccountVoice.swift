@@ -1,12 +1,12 @@
 import Tabular
 
-/// The per-account survey facts the health score reads (metrics.md §4): account NPS over the latest
+/// The per-account survey facts the health score reads (docs/metrics.md §4): account NPS over the latest
 /// response of each contact in the 180 days before as-of, and account CSAT over the 90 days before
 /// as-of.
 enum AccountVoice {
     /// Account NPS per account id: 100 × (promoters − detractors) / n over the latest response of each
     /// contact (`contact_id`, else `response_id`) in [as-of − 180 × 24 h, as-of). A tie on
-    /// `responded_at` goes to the later row in the file (details 29). Accounts without such a response
+    /// `responded_at` goes to the later row in the file (docs/metrics.md §4.4). Accounts without such a response
     /// are absent.
     static func nps(_ responses: [NPSResponse], asOf: Instant) -> [String: Ratio] {
         let from = Instant(millisecondsSinceEpoch: asOf.millisecondsSinceEpoch - 180 * 86_400_000)

@@ -1,6 +1,6 @@
 import Tabular
 
-/// The counts behind the voice-of-the-customer metrics of one scope and month (metrics.md §4).
+/// The counts behind the voice-of-the-customer metrics of one scope and month (docs/metrics.md §4).
 struct SurveyTotals: Equatable {
     /// CSAT responses.
     var csatResponses = 0
@@ -26,7 +26,7 @@ struct SurveyTotals: Equatable {
     ]
 
     /// Every metric as written; the metrics of a missing source are undefined, counts included
-    /// (details 34).
+    /// (docs/metrics.md §0.14).
     func values(csatLoaded: Bool, npsLoaded: Bool, cesLoaded: Bool) -> [(String, String?)] {
         func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }
         let wilson = WilsonInterval(successes: csatSatisfied, n: csatResponses)

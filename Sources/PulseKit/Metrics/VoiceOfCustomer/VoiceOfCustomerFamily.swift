@@ -1,6 +1,6 @@
 import Tabular
 
-/// CSAT (with its Wilson interval), NPS and CES per scope (metrics.md §4). Responses count in the month
+/// CSAT (with its Wilson interval), NPS and CES per scope (docs/metrics.md §4). Responses count in the month
 /// of `responded_at`, and only before as-of.
 struct VoiceOfCustomerFamily: MetricFamily {
     let name = "voice of the customer"

@@ -1,4 +1,4 @@
-/// The Wilson score interval of a proportion (metrics.md §4: the 95 % interval of csat, z = 1.96).
+/// The Wilson score interval of a proportion (docs/metrics.md §4.2: the 95 % interval of csat, z = 1.96).
 struct WilsonInterval: Equatable {
     /// The lower bound.
     let low: Double

@@ -1,7 +1,7 @@
 import Rules
 import Tabular
 
-/// Everything one account's quarterly business review shows (outputs.md `qbr/ACCOUNT_ID.*`), for
+/// Everything one account's quarterly business review shows (`qbr/ACCOUNT_ID.*`, docs/reports.md, "The QBR"), for
 /// the customer's eyes: only this account's data, never another customer's. Rendered by ``QBRPage``
 /// and ``QBRWorkbook``.
 struct QBRReport: Sendable {
@@ -146,7 +146,7 @@ struct QBRSources: Sendable {
             return LocalDate(daysSinceEpoch: Int32(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
         }
 
-        // MRR_a of each month: subscriptions active on its last day (metrics.md §1).
+        // MRR_a of each month: subscriptions active on its last day (docs/metrics.md §1).
         let mrr = months.map { month -> Int64 in
             let next = month.adding(months: 1)
             let last = LocalDate(year: next.year, month: next.month, day: 1)!.adding(days: -1)

@@ -1,6 +1,6 @@
 import Tabular
 
-/// Everything the monthly KPI review shows (outputs.md `kpi-review.html` / `.xlsx`), gathered once
+/// Everything the monthly KPI review shows (`kpi-review.html` / `.xlsx`, docs/reports.md), gathered once
 /// from the run's results and rendered by ``KPIReviewPage`` and ``KPIReviewWorkbook``: the figures of M
 /// for every scope, M−1's company figures, twelve months of company history, the MRR bridge, the
 /// largest movements, health band movement, the top alerts, onboarding and data quality.

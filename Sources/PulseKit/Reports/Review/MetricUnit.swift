@@ -16,7 +16,7 @@ public enum MetricUnit: Sendable, Hashable {
     /// A plain quotient (`quick_ratio`, `tickets_per_customer`, `ces`).
     case ratio
 
-    /// The unit of a metric of metrics.md, breakdown suffixes (`.priority.P1`) included.
+    /// The unit of a metric of docs/metrics.md, breakdown suffixes (`.priority.P1`) included.
     public static func of(_ metric: String) -> MetricUnit {
         let base = metric.split(separator: ".", maxSplits: 1).first.map(String.init) ?? metric
         if base == "feature_adoption" { return .rate }

@@ -1,5 +1,5 @@
 /// Every label of the KPI review and the QBR reports in English and Japanese, chosen by the
-/// pipeline's `language`. Metric names of metrics.md have a reader's name in both languages; a
+/// pipeline's `language`. Metric names of docs/metrics.md have a reader's name in both languages; a
 /// breakdown (`tickets_created.priority.P1`) is named after its base metric and its value.
 public struct ReportVocabulary: Sendable {
     /// The language labels are written in.
@@ -194,7 +194,7 @@ public struct ReportVocabulary: Sendable {
         "responses_count": ("Responses", "回答数"),
     ]
 
-    /// Reader's names of the metrics of metrics.md.
+    /// Reader's names of the metrics of docs/metrics.md.
     public static let metrics: [String: (en: String, ja: String)] = [
         "mrr_start": ("MRR at start", "期首MRR"), "mrr_end": ("MRR", "MRR"), "arr_end": ("ARR", "ARR"),
         "new_mrr": ("New MRR", "新規MRR"), "reactivation_mrr": ("Reactivation MRR", "再開MRR"),
