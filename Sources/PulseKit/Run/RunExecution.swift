@@ -37,10 +37,47 @@ struct RunExecution {
                       currency: configuration.currency, jobs: options.jobs)
     }
 
-    /// Runs every stage and publishes `OUT/M`.
+    /// What the extract stage hands on: every snapshot source's records, usage activity, and the
+    /// fingerprints of the snapshot files.
+    private struct Extracted {
+        var data: ExtractedData
+        var activity: UsageActivity
+        var fingerprints: [String: FileFingerprint]
+    }
+
+    /// What the load stage hands on: every source's records (append sources staged and read back), the
+    /// ledger records of every input, and the stale sources found.
+    private struct Loaded {
+        var data: ExtractedData
+        var activity: UsageActivity
+        var inputs: [LoadRecord]
+        var coverage: SourceCoverage
+        var stale: [DataIssue]
+    }
+
+    /// Runs every stage and publishes `OUT/M`. Whatever fails after the staging folder exists leaves
+    /// it removed and the published set as it was.
     mutating func execute(out: URL) throws(RunError) -> RunResult {
-        // Extract: snapshot sources, read fresh, while their files are fingerprinted.
-        var started = clock.now()
+        let extracted = try extract()
+        let loaded = try load(extracted)
+        let transformed = transform(loaded)
+        let destination = out.appendingPathComponent(period.month.description)
+        var publisher = try ReportPublisher(destination: destination)
+        publisher.mask = configuration.privacy.personalDataMask
+        do throws(RunError) {
+            let written = try report(loaded, transformed, to: publisher)
+            try publish(loaded, transformed, publisher: publisher, destination: destination)
+            return RunResult(runID: runID, period: period, folder: destination, files: (written + ["run.json"]).sorted(),
+                             stages: stages)
+        } catch {
+            publisher.discard()
+            throw error
+        }
+    }
+
+    /// Extract: snapshot sources, read fresh, while their files are fingerprinted.
+    private mutating func extract() throws(RunError) -> Extracted {
+        let started = clock.now()
         // Every source's files, each refused if a link leads it out of the data folder.
         var filesOf: [CanonicalSource: [String]] = [:]
         do throws(IngestError) {
@@ -55,7 +92,7 @@ struct RunExecution {
         let snapshotSources = Set(CanonicalSource.allCases.filter { configuration.source($0).load == .snapshot })
         let snapshotFiles = snapshotSources.sorted().flatMap { source in (filesOf[source] ?? []).map { (source, $0) } }
         let fingerprints = FingerprintTask(files: snapshotFiles.map(\.1), folder: configuration.dataFolder)
-        var data: ExtractedData
+        let data: ExtractedData
         var activity = UsageActivity(period: period, configuration: configuration)
         do {
             data = try Extractor(context: context, settings: configuration.sources, sources: snapshotSources)
@@ -67,9 +104,15 @@ struct RunExecution {
         let fingerprintOf = try fingerprints.wait()
         finish(.extract, since: started, rows: data.loads.reduce(0) { $0 + $1.rowsRead },
                detail: "\(snapshotFiles.count) snapshot files")
+        return Extracted(data: data, activity: activity, fingerprints: fingerprintOf)
+    }
 
-        // Load: stage new files of append sources; record every file in the ledger.
-        started = clock.now()
+    /// Load: stage new files of append sources, record every file in the ledger, then check the data's
+    /// quality (the quarantine threshold, stale sources).
+    private mutating func load(_ extracted: Extracted) throws(RunError) -> Loaded {
+        let started = clock.now()
+        var data = extracted.data
+        var activity = extracted.activity
         var inputs: [LoadRecord] = []
         var loads: [CanonicalSource: SourceLoad] = [:]
         for load in data.loads { loads[load.source] = load }
@@ -78,7 +121,7 @@ struct RunExecution {
         var rowsStaged = 0
         var filesStaged = 0
         let staging = AppendStaging(warehouse: warehouse, context: context, runID: runID)
-        for source in CanonicalSource.allCases where !snapshotSources.contains(source) {
+        for source in CanonicalSource.allCases where configuration.source(source).load != .snapshot {
             let outcome = try staging.stage(configuration.source(source), into: &data)
             loads[source] = outcome.load
             log.merge(outcome.log)
@@ -87,7 +130,7 @@ struct RunExecution {
             rowsStaged += outcome.rowsStaged
             filesStaged += outcome.filesStaged
         }
-        let snapshotRecords = Self.snapshotRecords(data.loads, log: data.log, fingerprints: fingerprintOf)
+        let snapshotRecords = Self.snapshotRecords(data.loads, log: data.log, fingerprints: extracted.fingerprints)
         inputs = (snapshotRecords + inputs).sorted { $0.source < $1.source }
         log.sort()
         data.loads = CanonicalSource.allCases.compactMap { loads[$0] }
@@ -112,20 +155,7 @@ struct RunExecution {
             }
         }
         finish(.load, since: started, rows: rowsStaged, detail: "\(filesStaged) append files staged")
-        let quality = ValidationReport(pipeline: options.pipeline, dataDirectory: configuration.dataFolder.path,
-                                       maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
-        let over = quality.sourcesOverThreshold
-        if !over.isEmpty {
-            // Each source with its first quarantined row, so that the refusal names a file, line and reason.
-            let list = over.map { load in
-                var text = "\(load.source.name) \(load.rowsQuarantined) of \(load.rowsRead) rows quarantined"
-                if let first = data.log.quarantined.first(where: { $0.source == load.source }) {
-                    text += " (first: \(first.location)\(first.column.isEmpty ? "" : " \(first.column)"): \(first.reason))"
-                }
-                return text
-            }.joined(separator: "; ")
-            throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list); nothing was published (see `pulse validate` for every row)")
-        }
+        try checkQuarantineThreshold(data)
         // Stale exports: event sources with records before M and none in M.
         let coverage = SourceCoverage(data, usage: activity, period: period, timeZone: configuration.timeZone)
         let stale = coverage.staleWarnings(period: period, timeZone: configuration.timeZone)
@@ -135,21 +165,46 @@ struct RunExecution {
         }
         for issue in stale { data.log.warn(issue) }
         data.log.sort()
+        return Loaded(data: data, activity: activity, inputs: inputs, coverage: coverage, stale: stale)
+    }
 
-        // Transform: every metric family, concurrently.
-        started = clock.now()
-        let transformed = TransformStage.run(MetricFamilies.all, input: TransformInput(data: data, period: period, configuration: configuration, usage: activity),
-                                             coverage: coverage, jobs: options.jobs)
-        let table = transformed.figures
-        finish(.transform, since: started, rows: table.figures.count,
-               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count) months; health and alerts "
-                   + "\(Int(transformed.healthAndAlerts.components.attoseconds / 1_000_000_000_000_000 + transformed.healthAndAlerts.components.seconds * 1000)) ms")
+    /// Refuses the run (exit 3) when a source quarantined more than the pipeline allows, naming each
+    /// such source's first quarantined row.
+    private func checkQuarantineThreshold(_ data: ExtractedData) throws(RunError) {
+        let quality = ValidationReport(pipeline: options.pipeline, dataDirectory: configuration.dataFolder.path,
+                                       maxQuarantinedShare: configuration.quality.maxQuarantinedShare, data: data)
+        let over = quality.sourcesOverThreshold
+        guard !over.isEmpty else { return }
+        let list = over.map { load in
+            var text = "\(load.source.name) \(load.rowsQuarantined) of \(load.rowsRead) rows quarantined"
+            if let first = data.log.quarantined.first(where: { $0.source == load.source }) {
+                text += " (first: \(first.location)\(first.column.isEmpty ? "" : " \(first.column)"): \(first.reason))"
+            }
+            return text
+        }.joined(separator: "; ")
+        throw .dataQuality("data-quality threshold exceeded (max_quarantined_share \(configuration.quality.maxQuarantinedShare)): \(list); nothing was published (see `pulse validate` for every row)")
+    }
 
+    /// Transform: every metric family of M and of its months of history, concurrently.
+    private mutating func transform(_ loaded: Loaded) -> TransformResult {
+        let started = clock.now()
+        let input = TransformInput(data: loaded.data, period: period, configuration: configuration, usage: loaded.activity)
+        let transformed = TransformStage.run(MetricFamilies.all, input: input, coverage: loaded.coverage, jobs: options.jobs)
+        let scoring = transformed.healthAndAlerts.components
+        finish(.transform, since: started, rows: transformed.figures.figures.count,
+               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count + 1) months; health and alerts "
+                   + "\(Int(scoring.attoseconds / 1_000_000_000_000_000 + scoring.seconds * 1000)) ms")
+        return transformed
+    }
+
+    /// Report: every file of the set, concurrently, into the staging folder; returns their names.
+    private mutating func report(_ loaded: Loaded, _ transformed: TransformResult, to publisher: ReportPublisher) throws(RunError) -> [String] {
         // Report: every file of the set, concurrently, into the staging folder.
-        started = clock.now()
-        let destination = out.appendingPathComponent(period.month.description)
-        var publisher = try ReportPublisher(destination: destination)
-        publisher.mask = configuration.privacy.personalDataMask
+        let started = clock.now()
+        let data = loaded.data
+        let inputs = loaded.inputs
+        let stale = loaded.stale
+        let table = transformed.figures
         let missing = data.loads.filter(\.isMissing).map(\.source)
         let month = period.month.description
         let asOf = period.asOfText
@@ -195,7 +250,6 @@ struct RunExecution {
         let historyPeriods = (1...12).map { period.month.adding(months: -$0).description }
         let recorded: [(period: String, metric: String, value: String?)]
         do { recorded = try warehouse.read { db in try ResultStore.companyFigures(periods: historyPeriods, in: db) } } catch {
-            publisher.discard()
             throw .failed(error.description)
         }
         var gathered = KPIReview(header: header, transformed: transformed, data: data, inputs: inputs, recorded: recorded,
@@ -219,7 +273,6 @@ struct RunExecution {
             let snapshotPeriods = (1...11).map { period.month.adding(months: -$0).description }
             let snapshots: [String: [String: String]]
             do { snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) } } catch {
-                publisher.discard()
                 throw .failed(error.description)
             }
             let qbr = QBRSources(selected: selected, header: header, configuration: configuration, period: period, data: data,
@@ -256,38 +309,37 @@ struct RunExecution {
         let manifest = RunManifest(pipeline: pipelineName, pipelineSHA256: pipelineSHA256, period: month, asOf: asOf,
                                    currency: currency, timeZone: configuration.timeZone.identifier, inputs: inputs,
                                    missingSources: missing, files: written, stages: stages)
-        do { try publisher.write("run.json", manifest.render()) } catch {
-            publisher.discard()
-            throw error
-        }
+        try publisher.write("run.json", manifest.render())
         if Failpoint.beforePublish.isActive {
-            publisher.discard()
             throw .failed("injected failure before publishing (PULSE_FAILPOINT=before-publish); nothing was published")
         }
+        return written
 
+    }
+
+    /// Publish: record the results in the warehouse, then swap the new set in.
+    private mutating func publish(_ loaded: Loaded, _ transformed: TransformResult, publisher: ReportPublisher,
+                                  destination: URL) throws(RunError) {
         // Publish: record the results, then swap the new set in.
-        started = clock.now()
+        let started = clock.now()
+        let accounts = loaded.data.accounts
+        let month = period.month.description
+        let alertRules = configuration.alerts
         do {
-            let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: revenue, facts: facts)
+            let snapshots = AccountsFile.snapshots(accounts: accounts, revenue: transformed.revenue, facts: transformed.facts)
             try warehouse.write { db in
                 for past in transformed.history {
                     try ResultStore.record(past.figures, period: past.month.description, runID: runID, in: db)
                 }
-                try ResultStore.record(table, period: month, runID: runID, in: db)
+                try ResultStore.record(transformed.figures, period: month, runID: runID, in: db)
                 try ResultStore.record(snapshots: snapshots, period: month, runID: runID, in: db)
-                try ResultStore.record(alerts: alerts, accounts: accounts, rules: alertRules, period: month, runID: runID, in: db)
+                try ResultStore.record(alerts: transformed.alerts, accounts: accounts, rules: alertRules, period: month, runID: runID, in: db)
             }
         } catch {
-            publisher.discard()
             throw .failed(error.description)
         }
-        do { try publisher.publish() } catch {
-            publisher.discard()
-            throw error
-        }
+        try publisher.publish()
         finish(.publish, since: started, rows: nil, detail: destination.path)
-        return RunResult(runID: runID, period: period, folder: destination, files: (written + ["run.json"]).sorted(),
-                         stages: stages)
     }
 
     /// Records a finished stage and reports it.
@@ -334,10 +386,7 @@ struct RunExecution {
         ParallelLoop.run(reports.count, jobs: jobs) { k in
             do throws(RunError) { try reports[k].write(publisher) } catch { errors.set(k, error) }
         }
-        if let error = errors.first {
-            publisher.discard()
-            throw error
-        }
+        if let error = errors.first { throw error }
     }
 }
 

@@ -22,10 +22,11 @@ enum TransformStage {
         for table in tables { figures.append(contentsOf: table) }
         var result = TransformResult(figures: figures, history: [], revenue: revenue, support: support)
         let index = AccountRecordIndex(input.data, scopes: context.scopes)
-        accountLevel(input, context: context, index: index, into: &result, jobs: jobs)
+        let usage = input.usage?.monthly()
+        accountLevel(input, context: context, index: index, usage: usage?.accounts(monthsBack: 0) ?? [:], into: &result, jobs: jobs)
         result.figures = result.figures.groupedByScope()
-        result.history = history(families, input: input, calendar: context.calendar, index: index, coverage: coverage,
-                                 jobs: jobs, months: historyMonths)
+        result.history = history(families, input: input, calendar: context.calendar, index: index, usage: usage,
+                                 coverage: coverage, jobs: jobs, months: historyMonths)
         if let last = result.history.last, last.month == input.period.month.adding(months: -1) {
             result.previousMonth.figures = last.figures.figures.filter { $0.scope == "company" }
         }
@@ -56,10 +57,10 @@ enum TransformStage {
     /// Adoption, onboarding, health and alerts: every account's facts at M, M−1 and M−2, the company
     /// figures built from them, and the alerts.
     static func accountLevel(_ input: TransformInput, context: TransformContext, index: AccountRecordIndex,
-                             into result: inout TransformResult, jobs: Int) {
+                             usage: [String: AccountUsage], into result: inout TransformResult, jobs: Int) {
         let data = input.data
         let configuration = input.configuration
-        let builder = AccountFactsBuilder(input: input, context: context, usage: input.usage?.accounts() ?? [:], index: index)
+        let builder = AccountFactsBuilder(input: input, context: context, usage: usage, index: index)
         let onboarding = builder.onboarding(monthsBack: 0)
         var months = [[AccountFacts]](repeating: [], count: 3)
         months.withUnsafeMutableBufferPointer { buffer in
@@ -110,14 +111,14 @@ enum TransformStage {
 
     /// The `months` months before M, oldest first, each computed as its own default run would.
     static func history(_ families: [any MetricFamily], input: TransformInput, calendar: BusinessCalendar, index: AccountRecordIndex,
-                        coverage: SourceCoverage?, jobs: Int, months: Int) -> [HistoryMonth] {
+                        usage: UsageMonths?, coverage: SourceCoverage?, jobs: Int, months: Int) -> [HistoryMonth] {
         var out = [HistoryMonth?](repeating: nil, count: months)
         out.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendable(buffer)
             ParallelLoop.run(months, jobs: jobs) { i in
                 let k = months - i
                 guard let month = input.monthsBack(k) else { return }
-                slots.value[i] = historyMonth(families, input: month, usage: input.usage?.accounts(monthsBack: k) ?? [:],
+                slots.value[i] = historyMonth(families, input: month, usage: usage?.accounts(monthsBack: k) ?? [:],
                                               calendar: calendar, index: index, coverage: coverage)
             }
         }

@@ -112,47 +112,92 @@ public struct UsageActivity: Sendable {
     /// Per account id, its usage seen from the month `monthsBack` months before M (0 is M): that month
     /// and the three before it (months before M−13 read as no activity).
     public func accounts(monthsBack: Int = 0) -> [String: AccountUsage] {
-        let last = Self.monthCount - 1 - monthsBack
-        precondition(last >= 0, "usage is kept for \(Self.monthCount) months")
-        let back = (0..<4).map { last - $0 }
-        let daysInMonth = back.prefix(3).map { $0 >= 0 ? Int(monthStarts[$0 + 1] - monthStarts[$0]) : 30 }
-        var result: [Int32: AccountUsage] = [:]
-        for slot in userAccounts.indices {
-            var userDays: [UInt32] = [0, 0, 0, 0]
-            var userFeatures: [UInt64] = [0, 0, 0]
-            for (k, m) in back.enumerated() where m >= 0 {
-                userDays[k] = days[slot * Self.monthCount + m]
-                if k < 3 { userFeatures[k] = features[slot * Self.monthCount + m] }
-            }
-            guard userDays.contains(where: { $0 != 0 }) else { continue }
-            result[userAccounts[slot], default: AccountUsage(daysInMonth: daysInMonth)].add(days: userDays, features: userFeatures)
+        monthly().accounts(monthsBack: monthsBack)
+    }
+
+    /// Every account's MAU, Σ daily active users and key features per month, added up once from the
+    /// users: what ``UsageMonths/accounts(monthsBack:)`` reads for each month of a run.
+    public func monthly() -> UsageMonths {
+        let count = Self.monthCount
+        var dense: [Int32: Int] = [:]
+        var names: [String] = []
+        for key in accountNames.keys.sorted() {
+            dense[key] = names.count
+            names.append(accountNames[key]!)
         }
-        var named: [String: AccountUsage] = [:]
-        for (key, usage) in result { named[accountNames[key]!] = usage }
-        return named
+        var mau = [Int32](repeating: 0, count: names.count * count)
+        var activeDays = [Int32](repeating: 0, count: names.count * count)
+        var used = [UInt64](repeating: 0, count: names.count * count)
+        for slot in userAccounts.indices {
+            let base = dense[userAccounts[slot]]! * count
+            for m in 0..<count {
+                let d = days[slot * count + m]
+                guard d != 0 else { continue }
+                mau[base + m] += 1
+                activeDays[base + m] += Int32(d.nonzeroBitCount)
+                used[base + m] |= features[slot * count + m]
+            }
+        }
+        let lengths = (0..<count).map { Int(monthStarts[$0 + 1] - monthStarts[$0]) }
+        return UsageMonths(names: names, mau: mau, activeDays: activeDays, features: used, daysInMonth: lengths)
     }
 }
 
-/// One account's usage: MAU of M−3 … M, and for M−2 … M Σ daily active users and key features.
-/// Arrays are indexed by months back from M (0 is M).
-public struct AccountUsage: Sendable, Equatable {
-    /// Distinct active users in M, M−1, M−2, M−3.
-    public var mau = [0, 0, 0, 0]
-    /// Σ over the days of the month of distinct active users, in M, M−1, M−2.
-    public var activeUserDays = [0, 0, 0]
-    /// Key features used (bit k = key feature k) in M, M−1, M−2.
-    public var features: [UInt64] = [0, 0, 0]
-    /// Calendar days of M, M−1, M−2.
+/// Every account's usage per month of the months a run keeps (M−13 … M): distinct active users, Σ
+/// daily active users and key features used, from which each month's ``AccountUsage`` is read.
+public struct UsageMonths: Sendable {
+    /// The account ids.
+    let names: [String]
+    /// Per account and month (`account × monthCount + month`, month 0 is M−13).
+    let mau: [Int32]
+    let activeDays: [Int32]
+    let features: [UInt64]
+    /// Calendar days of each month.
     let daysInMonth: [Int]
 
-    /// No usage, in months of these lengths (the month, the one before, the one before that).
-    init(daysInMonth: [Int]) { self.daysInMonth = daysInMonth }
+    /// Per account id, its usage seen from the month `monthsBack` months before M (0 is M): that month
+    /// and the three before it (months before M−13 read as no activity). Accounts without activity in
+    /// those months are absent.
+    public func accounts(monthsBack: Int) -> [String: AccountUsage] {
+        let count = UsageActivity.monthCount
+        let last = count - 1 - monthsBack
+        precondition(last >= 0, "usage is kept for \(count) months")
+        let lengths = (0..<3).map { last - $0 >= 0 ? daysInMonth[last - $0] : 30 }
+        var result: [String: AccountUsage] = [:]
+        result.reserveCapacity(names.count)
+        for a in names.indices {
+            var usage = AccountUsage(daysInMonth: lengths)
+            var active = false
+            for k in 0..<4 where last - k >= 0 {
+                let cell = a * count + last - k
+                guard mau[cell] != 0 else { continue }
+                active = true
+                usage.mau[k] = Int(mau[cell])
+                if k < 3 {
+                    usage.activeUserDays[k] = Int(activeDays[cell])
+                    usage.features[k] = features[cell]
+                }
+            }
+            if active { result[names[a]] = usage }
+        }
+        return result
+    }
+}
 
-    /// Adds one user's active days (the month and the three before it) and key features (the month
-    /// and the two before it).
-    mutating func add(days: [UInt32], features: [UInt64]) {
-        for k in 0..<4 where days[k] != 0 { mau[k] += 1 }
-        for k in 0..<3 { activeUserDays[k] += days[k].nonzeroBitCount }
-        for k in 0..<3 { self.features[k] |= features[k] }
+/// One account's usage: MAU of the month and the three before it, and for the month and the two before
+/// it Σ daily active users and key features. Indexed by months back from the month (0 is the month).
+public struct AccountUsage: Sendable, Equatable {
+    /// Distinct active users in the month, one, two and three months before.
+    public var mau: SIMD4<Int> = .zero
+    /// Σ over the days of the month of distinct active users, in the month and the two before it.
+    public var activeUserDays: SIMD4<Int> = .zero
+    /// Key features used (bit k = key feature k) in the month and the two before it.
+    public var features: SIMD4<UInt64> = .zero
+    /// Calendar days of the month and the two before it.
+    let daysInMonth: SIMD4<Int>
+
+    /// No usage, in months of these lengths (the month, the one before, the one before that).
+    init(daysInMonth: [Int]) {
+        self.daysInMonth = SIMD4(daysInMonth[0], daysInMonth[1], daysInMonth[2], 30)
     }
 }
