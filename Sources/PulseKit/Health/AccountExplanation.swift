@@ -8,35 +8,57 @@ public enum AccountExplanation {
     /// Computes the month for `options` (reading every source's files; nothing is written or published)
     /// and renders the explanation of `accountID`.
     public static func explain(accountID: String, options: RunOptions) -> Result<String, RunError> {
-        let configuration: PipelineConfiguration
         do {
-            configuration = try PipelineConfiguration.load(from: URL(fileURLWithPath: options.pipeline),
-                                                           dataOverride: options.data.map { URL(fileURLWithPath: $0) })
-        } catch {
-            return .failure(.pulse(.pipeline(error)))
-        }
-        let period: ReportingPeriod
-        do {
-            period = try ReportingPeriod.resolve(period: options.period, asOf: options.asOf, timeZone: configuration.timeZone, now: options.now)
+            return .success(try explanation(accountID: accountID, options: options))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The explanation, reading what a run of the same options reads: snapshot sources from their
+    /// files; append sources as the warehouse has staged them (as its last run saw them; from their
+    /// files when the warehouse has none yet).
+    static func explanation(accountID: String, options: RunOptions) throws(RunError) -> String {
+        let opening = try CommandOpening.open(options)
+        do { try opening.checkDataFolder() } catch { throw .pulse(error) }
+        let configuration = opening.configuration
+        let period = try opening.period(options)
         let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
                                     currency: configuration.currency, jobs: options.jobs)
+        let warehouseURL = opening.warehouseURL(options)
+        let appendSources = CanonicalSource.allCases.filter { configuration.source($0).load == .append }
+        let warehouse = FileManager.default.fileExists(atPath: warehouseURL.path) && !appendSources.isEmpty
+            ? try? Warehouse(url: warehouseURL) : nil
+        let fromFiles = Set(CanonicalSource.allCases.filter { warehouse == nil || !appendSources.contains($0) })
         var activity = UsageActivity(period: period, configuration: configuration)
-        let data: ExtractedData
+        var data: ExtractedData
         do {
-            data = try Extractor(context: context, settings: configuration.sources)
+            data = try Extractor(context: context, settings: configuration.sources, sources: fromFiles)
                 .run { activity.record($0, names: $1) }
         } catch {
-            return .failure(.pulse(.ingest(error)))
+            throw .pulse(.ingest(error))
+        }
+        if let warehouse {
+            for source in appendSources {
+                let staged = try AppendStaging.readStaged(source, from: warehouse, into: &data)
+                data.loads.removeAll { $0.source == source }
+                data.loads.append(staged.load)
+            }
+            data.loads.sort { $0.source < $1.source }
+            if configuration.source(.usageEvents).load == .append {
+                do {
+                    try warehouse.read { db in try UsageStaging.record(into: &activity, lastDate: period.lastDateBeforeAsOf, in: db) }
+                } catch {
+                    throw .failed(error.description)
+                }
+            }
         }
         guard let position = data.accounts.firstIndex(where: { $0.id == accountID }) else {
-            return .failure(.badOption("account \"\(accountID)\" is not in the accounts file"))
+            throw .badOption("account \"\(accountID)\" is not in the accounts file")
         }
         let input = TransformInput(data: data, period: period, configuration: configuration, usage: activity)
         let result = TransformStage.run([], input: input, jobs: options.jobs, historyMonths: 0)
-        return .success(render(position: position, data: data, result: result, configuration: configuration, period: period))
+        return render(position: position, data: data, result: result, configuration: configuration, period: period)
     }
 
     /// The explanation text.

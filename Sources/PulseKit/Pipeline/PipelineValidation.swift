@@ -11,15 +11,11 @@ public enum PipelineValidation {
                                 sources: Set<CanonicalSource>? = nil) -> Result<ValidationReport, PulseError> {
         let configuration: PipelineConfiguration
         do {
-            configuration = try PipelineConfiguration.load(
-                from: URL(fileURLWithPath: pipeline),
-                dataOverride: data.map { URL(fileURLWithPath: $0) })
+            let opening = try CommandOpening.open(pipeline: pipeline, data: data)
+            try opening.checkDataFolder()
+            configuration = opening.configuration
         } catch {
-            return .failure(.pipeline(error))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configuration.dataFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .failure(.missingDataFolder(configuration.dataFolder.path))
+            return .failure(error)
         }
         let context = IngestContext(dataDirectory: configuration.dataFolder, timeZone: configuration.timeZone,
                                     currency: configuration.currency, jobs: jobs)

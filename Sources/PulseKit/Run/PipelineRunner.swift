@@ -30,23 +30,18 @@ public struct PipelineRunner: Sendable {
     /// - Throws: ``RunError``, whose exit code is the documented one (docs/operations.md): 1 failed, 2 bad
     ///   pipeline or option, 3 data quality, 4 locked. Nothing was published.
     public func run() throws(RunError) -> RunResult {
-        let configuration: PipelineConfiguration
+        let opening = try CommandOpening.open(options)
+        let mask = opening.configuration.privacy.personalDataMask
         do {
-            configuration = try PipelineConfiguration.load(from: URL(fileURLWithPath: options.pipeline),
-                                                           dataOverride: options.data.map { URL(fileURLWithPath: $0) })
-        } catch {
-            throw .pulse(.pipeline(error))
-        }
-        let mask = configuration.privacy.personalDataMask
-        do {
-            return try run(configuration, mask: mask)
+            return try run(opening, mask: mask)
         } catch {
             throw error.masked(by: mask)
         }
     }
 
     /// Runs a loaded pipeline; every log line, progress line and ledger message masked by `mask`.
-    private func run(_ configuration: PipelineConfiguration, mask: PersonalDataMask) throws(RunError) -> RunResult {
+    private func run(_ opening: CommandOpening, mask: PersonalDataMask) throws(RunError) -> RunResult {
+        let configuration = opening.configuration
         var logger = self.logger
         var progress = self.progress
         if !mask.isEmpty {
@@ -55,14 +50,10 @@ public struct PipelineRunner: Sendable {
                 progress = { @Sendable text in line(mask.apply(text)) }
             }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configuration.dataFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .pulse(.missingDataFolder(configuration.dataFolder.path))
-        }
-        let period = try ReportingPeriod.resolve(period: options.period, asOf: options.asOf,
-                                                 timeZone: configuration.timeZone, now: options.now)
+        do { try opening.checkDataFolder() } catch { throw .pulse(error) }
+        let period = try opening.period(options)
         let out = options.outFolder
-        let warehouseURL = configuration.warehouse ?? out.appendingPathComponent("warehouse.sqlite")
+        let warehouseURL = opening.warehouseURL(options)
         do {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
             try FileManager.default.createDirectory(at: warehouseURL.deletingLastPathComponent(), withIntermediateDirectories: true,

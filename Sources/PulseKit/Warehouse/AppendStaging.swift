@@ -50,14 +50,27 @@ struct AppendStaging {
             outcome.rowsStaged += rows
             stagedNow.insert(fingerprint.sha256)
         }
-        try run {
+        let staged = try Self.readStaged(source, from: warehouse, into: &data)
+        outcome.records = staged.records.map { record in
+            var record = record
+            record.readThisRun = stagedNow.contains(record.fingerprint.sha256)
+            return record
+        }
+        outcome.loadIDs = staged.loadIDs
+        outcome.log = staged.log
+        outcome.load = staged.load
+        return outcome
+    }
+
+    /// Everything the warehouse has staged for an append source: its records into `data`, and the
+    /// ledger's loads with their counts and issues. Writes nothing (what `pulse explain` reads too).
+    static func readStaged(_ source: CanonicalSource, from warehouse: Warehouse,
+                           into data: inout ExtractedData) throws(RunError) -> Outcome {
+        var outcome = Outcome(load: SourceLoad(source: source))
+        do {
             try warehouse.read { db in
                 let staged = try LoadLedger.stagedLoads(of: source, in: db)
-                outcome.records = staged.records.map { record in
-                    var record = record
-                    record.readThisRun = stagedNow.contains(record.fingerprint.sha256)
-                    return record
-                }
+                outcome.records = staged.records
                 outcome.loadIDs = staged.ids
                 outcome.log = staged.log
                 switch source {
@@ -71,6 +84,8 @@ struct AppendStaging {
                 case .accounts, .subscriptions, .fxRates, .healthOverrides: break
                 }
             }
+        } catch {
+            throw .failed(error.description)
         }
         for record in outcome.records {
             outcome.load.rowsRead += record.rowsRead
