@@ -5,13 +5,16 @@ import Testing
 /// Regressions from looking at the rendered KPI review and QBRs of the golden dataset.
 @Suite struct ReviewFindingsTests {
     @Test func aRiseOfChurnIsColouredAsBadNews() {
-        #expect(KPIReviewPage.verdict("▲ +3.4 pt", lowerIsBetter: true) == "worse")
-        #expect(KPIReviewPage.verdict("▼ -0.5 pt", lowerIsBetter: true) == "better")
-        #expect(KPIReviewPage.verdict("▲ +¥26,000", lowerIsBetter: false) == "better")
-        #expect(KPIReviewPage.verdict("▼ -0.5 pt", lowerIsBetter: false) == "worse")
-        #expect(KPIReviewPage.verdict("– 0", lowerIsBetter: false) == "")
-        #expect(KPIReviewPage.verdict(nil, lowerIsBetter: true) == "")
-        #expect(KPIReviewPage.lowerIsBetter.isSubset(of: Set(KPIReviewPage.tileMetrics)))
+        #expect(KPIReviewPage.verdict("▲ +3.4 pt", direction: .lowerIsBetter) == "worse")
+        #expect(KPIReviewPage.verdict("▼ -0.5 pt", direction: .lowerIsBetter) == "better")
+        #expect(KPIReviewPage.verdict("▲ +¥26,000", direction: .higherIsBetter) == "better")
+        #expect(KPIReviewPage.verdict("▼ -0.5 pt", direction: .higherIsBetter) == "worse")
+        #expect(KPIReviewPage.verdict("▲ +3", direction: .neutral) == "")
+        #expect(KPIReviewPage.verdict("– 0", direction: .higherIsBetter) == "")
+        #expect(KPIReviewPage.verdict(nil, direction: .lowerIsBetter) == "")
+        // Every tile's metric has a direction in the catalog; churn is bad news.
+        for metric in KPIReviewPage.tileMetrics { #expect(MetricCatalog.definition(of: metric)?.direction != .neutral, "\(metric)") }
+        #expect(MetricCatalog.definition(of: "logo_churn_rate")?.direction == .lowerIsBetter)
     }
 
     @Test func headersOfNumberColumnsAreRightAligned() {

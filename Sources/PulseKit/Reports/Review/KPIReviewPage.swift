@@ -10,16 +10,14 @@ struct KPIReviewPage {
     /// The metrics of the headline tiles, in order (the health distribution follows them).
     static let tileMetrics = ["mrr_end", "arr_end", "nrr", "grr", "logo_churn_rate", "csat", "nps", "sla_first_response_compliance"]
 
-    /// Tile metrics whose rise is bad news: their ▲ is coloured as a worsening.
-    static let lowerIsBetter: Set = ["logo_churn_rate"]
-
-    /// The colour class of a change: `better`, `worse`, or none when unchanged or undefined. The
-    /// arrow and sign say the direction; the colour only repeats whether it is good news.
-    static func verdict(_ change: String?, lowerIsBetter: Bool) -> String {
+    /// The colour class of a change: `better`, `worse`, or none when unchanged, undefined or neither
+    /// good nor bad news (``MetricCatalog/Direction/neutral``). The arrow and sign say the direction;
+    /// the colour only repeats whether it is good news.
+    static func verdict(_ change: String?, direction: MetricCatalog.Direction) -> String {
         let rose = change?.hasPrefix("▲") == true
         let fell = change?.hasPrefix("▼") == true
-        guard rose || fell else { return "" }
-        return rose != lowerIsBetter ? "better" : "worse"
+        guard rose || fell, direction != .neutral else { return "" }
+        return rose == (direction == .higherIsBetter) ? "better" : "worse"
     }
 
     /// Rendered page bytes.
@@ -120,7 +118,7 @@ struct KPIReviewPage {
             return TileView(label: v.metric(metric), metric: metric, raw: review.text(metric) ?? "", display: display, flag: flag,
                             previous: v["previous"] + ": " + n.text(previous, unit: unit),
                             change: v["change"] + ": " + (change ?? DisplayNumber.undefined),
-                            direction: Self.verdict(change, lowerIsBetter: Self.lowerIsBetter.contains(metric)),
+                            direction: Self.verdict(change, direction: MetricCatalog.definition(of: metric)?.direction ?? .neutral),
                             target: v["target"] + ": " + (review.targets[metric].map { n.text($0, unit: unit) } ?? v["no_target"]),
                             sparkline: k > 1 ? SparklineChart(values: series).svg() : "")
         }
