@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "pulse", targets: ["pulse"]),
         .library(name: "PulseKit", targets: ["PulseKit"]),
+        .library(name: "PulseSample", targets: ["PulseSample"]),
         .library(name: "Tabular", targets: ["Tabular"]),
         .library(name: "Rules", targets: ["Rules"]),
         .library(name: "BusinessTime", targets: ["BusinessTime"]),
@@ -35,8 +36,8 @@ let package = Package(
         .target(name: "Workbook", dependencies: ["CXlsxWriter"]),
         // Domain-free: accessible inline SVG charts (line, stacked bars, waterfall, bars, sparklines).
         .target(name: "SVGCharts"),
-        // The domain library: ingest, the warehouse, the run, pipeline configuration, sample data,
-        // the metrics (docs/metrics.md), health, alerts and reports.
+        // The domain library: ingest, the warehouse, the run, pipeline configuration, the metrics
+        // (docs/metrics.md), health, alerts, reports and the commands' entry points.
         .target(
             name: "PulseKit",
             dependencies: [
@@ -54,23 +55,27 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
             ]
         ),
+        // The synthetic-data generator behind `pulse sample` (same seed, same bytes), and the seeded
+        // generator the property tests and benchmarks draw from.
+        .target(name: "PulseSample", dependencies: ["PulseKit", "Tabular"]),
         // The properties every parser must keep on any input (round trips, accounting, error
         // positions), shared by the fuzz targets in Fuzz/ and the test that replays their cases.
         .target(name: "ParserInvariants", dependencies: ["Tabular", "Rules", "PulseKit"]),
-        // The `pulse` command: a thin shell over PulseKit.
+        // The `pulse` command: a thin shell over PulseKit and PulseSample.
         .executableTarget(
             name: "pulse",
             dependencies: [
                 "PulseKit",
+                "PulseSample",
                 "Tabular",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmarks that time one stage in memory (not tests: they print figures for closing notes).
-        .executableTarget(name: "revenue-benchmark", dependencies: ["PulseKit", "Tabular"],
+        .executableTarget(name: "revenue-benchmark", dependencies: ["PulseKit", "PulseSample", "Tabular"],
                           path: "benchmarks/Sources/RevenueBenchmark"),
-        .executableTarget(name: "support-benchmark", dependencies: ["PulseKit", "Tabular"],
+        .executableTarget(name: "support-benchmark", dependencies: ["PulseKit", "PulseSample", "Tabular"],
                           path: "benchmarks/Sources/SupportBenchmark"),
         .executableTarget(name: "adoption-benchmark", dependencies: ["PulseKit", "Tabular"],
                           path: "benchmarks/Sources/AdoptionBenchmark"),
@@ -84,7 +89,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime", "Tabular", "TestSupport"]),
         .testTarget(name: "PulseKitTests", dependencies: [
-            "PulseKit", "Tabular", "Rules", "BusinessTime",
+            "PulseKit", "PulseSample", "Tabular", "Rules", "BusinessTime",
             .product(name: "BigInt", package: "BigInt"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),

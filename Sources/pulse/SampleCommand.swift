@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PulseKit
+import PulseSample
 
 /// `pulse sample --out DIR`: writes a realistic synthetic data folder.
 struct SampleCommand: ParsableCommand {

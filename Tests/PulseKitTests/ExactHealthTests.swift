@@ -2,6 +2,7 @@ import BigInt
 import Foundation
 import Testing
 @testable import PulseKit
+import PulseSample
 import Tabular
 
 /// The health score computed exactly (docs/metrics.md §7.3): scores equal to a band edge are

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PulseKit
+import PulseSample
 import Tabular
 
 /// The scorecard of docs/metrics.md §7 with the default model, hand-computed.

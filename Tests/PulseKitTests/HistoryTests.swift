@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import Testing
 @testable import PulseKit
+import PulseSample
 import Tabular
 
 /// Twelve months of history from the inputs (docs/metrics.md §11): a run of M records, for each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PulseKit
+import PulseSample
 import Tabular
 
 /// Identities that must hold for any portfolio (docs/metrics.md §1), over seeded random portfolios, and the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PulseKit
+import PulseSample
 
 /// Reads a generated sample back with simple means and checks what it must contain.
 @Suite struct SampleGeneratorTests {

@@ -1,5 +1,6 @@
 import Foundation
 import PulseKit
+import PulseSample
 import Tabular
 
 /// Times the revenue transform (account MRR, movements, tiers and every §1 metric for M and 12 months

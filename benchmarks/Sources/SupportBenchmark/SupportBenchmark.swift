@@ -1,5 +1,6 @@
 import Foundation
 import PulseKit
+import PulseSample
 import Tabular
 
 /// Times what support metrics do per ticket — calendar and business-minute durations and the status of

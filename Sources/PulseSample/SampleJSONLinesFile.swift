@@ -1,4 +1,5 @@
 import Foundation
+import PulseKit
 
 /// A JSON Lines file of the data folder: one object per line, appended through `line`.
 struct SampleJSONLinesFile {

@@ -1,4 +1,5 @@
 import Foundation
+import PulseKit
 
 /// Generates a realistic synthetic data folder of the canonical shape (docs/ingest.md,
 /// "The canonical sources"): a B2B SaaS company's CRM, helpdesk, surveys, product usage, onboarding, help

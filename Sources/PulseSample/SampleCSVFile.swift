@@ -1,4 +1,5 @@
 import Foundation
+import PulseKit
 import Tabular
 
 /// A CSV file of the data folder: the canonical header, then rows appended through `csv`.
