@@ -2,9 +2,9 @@ import Rules
 import Tabular
 
 /// A playbook rule that holds for a paying account in M (docs/metrics.md §8).
-public struct Alert: Sendable, Equatable {
+package struct Alert: Sendable, Equatable {
     /// Whether the rule also held at M−1 (`ongoing`) or not (`new`).
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         /// The rule did not hold at M−1, or the account did not pay then.
         case new
         /// The rule held at M−1 and at M.
@@ -12,21 +12,21 @@ public struct Alert: Sendable, Equatable {
     }
 
     /// The account's position in the loaded accounts.
-    public var account: Int
+    package var account: Int
     /// The rule's position in the pipeline's alert rules.
-    public var rule: Int
+    package var rule: Int
     /// New or ongoing.
-    public var status: Status
+    package var status: Status
     /// The facts the rule read with their values, in the order the rule names them.
-    public var facts: [(name: String, value: RuleValue)]
+    package var facts: [(name: String, value: RuleValue)]
 
     /// The facts as `alerts.csv` writes them: `name=value;…`, an undefined fact with an empty value.
-    public var factsText: String {
+    package var factsText: String {
         facts.map { "\($0.name)=\(Self.text($0.value))" }.joined(separator: ";")
     }
 
     /// A fact's value as written (numbers with the fewest digits that round-trip; empty when undefined).
-    public static func text(_ value: RuleValue) -> String {
+    package static func text(_ value: RuleValue) -> String {
         switch value {
         case .number(let n): NumberText.shortest(n)
         case .string(let s): s
@@ -36,7 +36,7 @@ public struct Alert: Sendable, Equatable {
     }
 
     /// Equal when account, rule, status and facts match.
-    public static func == (a: Alert, b: Alert) -> Bool {
+    package static func == (a: Alert, b: Alert) -> Bool {
         a.account == b.account && a.rule == b.rule && a.status == b.status
             && a.factsText == b.factsText
     }

@@ -3,56 +3,56 @@ import Tabular
 
 /// What is known about one account at a point in time (M as of as-of, or M−1 as of M_start): the facts
 /// of docs/metrics.md §8 that health, alerts and `accounts.csv` read. Undefined facts are nil.
-public struct AccountFacts: Sendable, Equatable {
+package struct AccountFacts: Sendable, Equatable {
     /// Whether the account pays in the month.
-    public var isPaying = false
+    package var isPaying = false
     /// Adoption in the month (paying accounts only).
     var adoption: AccountAdoption?
     /// Account NPS over the 180 days before as-of.
-    public var accountNPS: Double?
+    package var accountNPS: Double?
     /// The most recent NPS score before as-of.
-    public var latestNPSScore: Int?
+    package var latestNPSScore: Int?
     /// As-of date − the local date of that response.
-    public var daysSinceLastNPS: Int?
+    package var daysSinceLastNPS: Int?
     /// NPS responses in the 365 days before as-of (nil without an NPS source).
-    public var npsResponses365d: Int?
+    package var npsResponses365d: Int?
     /// CSAT over the 90 days before as-of.
-    public var csat90d: Double?
+    package var csat90d: Double?
     /// Account NPS and CSAT 90d as the exact ratios of counts they are (nil: as the doubles above).
     var accountNPSRatio: Ratio?
     var csat90dRatio: Ratio?
     /// Tickets created in the 90 days before as-of with a breached SLA (nil without a tickets source).
-    public var slaBreaches90d: Int?
+    package var slaBreaches90d: Int?
     /// Tickets created in the 90 days before as-of (nil without a tickets source).
-    public var tickets90d: Int?
+    package var tickets90d: Int?
     /// As-of date − signup_date.
-    public var tenureDays: Int?
+    package var tenureDays: Int?
     /// renewal_date − as-of date.
-    public var daysToRenewal: Int?
+    package var daysToRenewal: Int?
     /// Time to first value in days.
-    public var ttfvDays: Int?
+    package var ttfvDays: Int?
     /// Onboarding status.
-    public var onboardingStatus: String?
+    package var onboardingStatus: String?
     /// MRR at the month's end (money, 4 decimals).
-    public var mrr: Int64 = 0
+    package var mrr: Int64 = 0
     /// The tier for the month.
-    public var tier = ""
+    package var tier = ""
     /// The plan.
-    public var plan = ""
+    package var plan = ""
     /// Seats.
-    public var seats: Int?
+    package var seats: Int?
     /// The computed health score (paying accounts only).
-    public var health: HealthScore?
+    package var health: HealthScore?
     /// The final score and band after any override.
-    public var finalScore: Double?
+    package var finalScore: Double?
     /// The final score exactly (`health_avg` is its mean).
-    public var finalExactScore: ExactNumber?
+    package var finalExactScore: ExactNumber?
     /// The final band (`unknown` without a score).
-    public var finalBand: HealthBand = .unknown
+    package var finalBand: HealthBand = .unknown
     /// score(M) − score(M−1), computed scores; nil when either is undefined.
-    public var healthDelta: Double?
+    package var healthDelta: Double?
     /// The override in force, if any.
-    public var override: HealthOverride?
+    package var override: HealthOverride?
 
     /// The raw value of a health component exactly: the ratio of counts it is defined by.
     func exactRaw(_ component: HealthComponentName) -> ExactNumber? {
@@ -85,7 +85,7 @@ public struct AccountFacts: Sendable, Equatable {
 
 extension AccountFacts: RuleFacts {
     /// The fact in `AccountFactCatalog.vocabulary`'s slot `slot`.
-    public func value(ofSlot slot: Int) -> RuleValue {
+    package func value(ofSlot slot: Int) -> RuleValue {
         func number(_ value: Double?) -> RuleValue { value.map(RuleValue.number) ?? .undefined }
         func integer(_ value: Int?) -> RuleValue { value.map { .number(Double($0)) } ?? .undefined }
         switch slot {

@@ -7,33 +7,33 @@ import Tabular
 /// present the score is undefined and the band `unknown`. Everything is computed exactly, from the raw
 /// counts and the pipeline's decimals, and rounded once to the nearest double where it is written: a
 /// score of exactly 50 is yellow.
-public struct HealthScore: Sendable, Equatable {
+package struct HealthScore: Sendable, Equatable {
     /// One component's part in the score.
-    public struct Part: Sendable, Equatable {
+    package struct Part: Sendable, Equatable {
         /// The component.
-        public var name: HealthComponentName
+        package var name: HealthComponentName
         /// Its raw value; nil when missing.
-        public var raw: Double?
+        package var raw: Double?
         /// Its points, 0–100; nil when missing.
-        public var points: Double?
+        package var points: Double?
         /// wᵢ / Σ w over the components present; 0 when missing.
-        public var effectiveWeight: Double
+        package var effectiveWeight: Double
         /// effective weight × points; the contributions add up to the score.
-        public var contribution: Double
+        package var contribution: Double
     }
 
     /// The score, 0–100; nil when no component is present.
-    public var score: Double?
+    package var score: Double?
     /// The band of the exact score.
-    public var band: HealthBand
+    package var band: HealthBand
     /// Every component of the scorecard, in its order.
-    public var parts: [Part]
+    package var parts: [Part]
     /// The score exactly (what `health_delta` and `health_avg` are computed from).
-    public var exactScore: ExactNumber?
+    package var exactScore: ExactNumber?
 
     /// Scores raw values (by component) with `model`; each double is taken as the decimal it reads as
     /// (0.8 is 4/5), as a person would write it.
-    public init(model: HealthModel, raw: (HealthComponentName) -> Double?) {
+    package init(model: HealthModel, raw: (HealthComponentName) -> Double?) {
         self.init(model: ExactHealthModel(model), names: model.components.map(\.name)) { raw($0).map { ExactNumber(decimalOf: $0) } }
     }
 
@@ -89,7 +89,7 @@ public struct HealthScore: Sendable, Equatable {
 
     /// `green` at or above the green threshold, `yellow` at or above the yellow one, else `red`,
     /// comparing the decimals the pipeline wrote with the decimal `score` reads as.
-    public static func band(of score: Double, thresholds: HealthModel.BandThresholds) -> HealthBand {
+    package static func band(of score: Double, thresholds: HealthModel.BandThresholds) -> HealthBand {
         band(of: ExactNumber(decimalOf: score), thresholds: thresholds)
     }
 

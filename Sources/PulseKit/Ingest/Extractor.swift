@@ -7,16 +7,16 @@ import Tabular
 ///
 /// Subscriptions are read after accounts and exchange rates, which they are checked against.
 /// Usage events stream through `usageSink` batch by batch (memory does not grow with the file).
-public struct Extractor: Sendable {
+package struct Extractor: Sendable {
     /// The run's context.
-    public var context: IngestContext
+    package var context: IngestContext
     /// How to read each source.
-    public var settings: [CanonicalSource: SourceConfiguration]
+    package var settings: [CanonicalSource: SourceConfiguration]
     /// The sources to read; subscriptions bring the accounts and exchange rates they are checked against.
-    public var sources: Set<CanonicalSource>
+    package var sources: Set<CanonicalSource>
 
     /// Creates an extractor; sources without settings use the canonical defaults.
-    public init(context: IngestContext, settings: [CanonicalSource: SourceConfiguration] = [:],
+    package init(context: IngestContext, settings: [CanonicalSource: SourceConfiguration] = [:],
                 sources: Set<CanonicalSource> = Set(CanonicalSource.allCases)) {
         self.context = context
         self.sources = sources.contains(.subscriptions) ? sources.union([.accounts, .fxRates]) : sources
@@ -32,7 +32,7 @@ public struct Extractor: Sendable {
     /// - Parameter usageSink: called with each batch of usage events, in file order, with the names
     ///   numbered so far.
     /// - Throws: the ``IngestError`` of the first source (in canonical order) with a whole-file problem.
-    public func run(usageSink: (UsageEventBatch, UsageNames) -> Void = { _, _ in }) throws(IngestError) -> ExtractedData {
+    package func run(usageSink: (UsageEventBatch, UsageNames) -> Void = { _, _ in }) throws(IngestError) -> ExtractedData {
         let results = PartialResults()
         let group = DispatchGroup()
         let context = self.context

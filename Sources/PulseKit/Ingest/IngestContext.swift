@@ -2,18 +2,18 @@ import Foundation
 
 /// What every source reader needs to know about the run: where the data is, the pipeline's
 /// time zone and reporting currency, and how many parallel jobs it may use.
-public struct IngestContext: Sendable {
+package struct IngestContext: Sendable {
     /// The folder that relative source paths start from.
-    public var dataDirectory: URL
+    package var dataDirectory: URL
     /// The time zone naive datetimes and dates are read in.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// The reporting currency (ISO 4217).
-    public var currency: String
+    package var currency: String
     /// The most work items run at once.
-    public var jobs: Int
+    package var jobs: Int
 
     /// Creates a context.
-    public init(dataDirectory: URL, timeZone: TimeZone, currency: String, jobs: Int) {
+    package init(dataDirectory: URL, timeZone: TimeZone, currency: String, jobs: Int) {
         self.dataDirectory = dataDirectory
         self.timeZone = timeZone
         self.currency = currency

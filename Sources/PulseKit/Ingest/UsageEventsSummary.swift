@@ -2,27 +2,27 @@ import Tabular
 
 /// Totals over the usage events that loaded: what `pulse validate` reports, and a check that
 /// every batch arrived.
-public struct UsageEventsSummary: Sendable, Equatable {
+package struct UsageEventsSummary: Sendable, Equatable {
     /// Rows loaded.
-    public var rows = 0
+    package var rows = 0
     /// Σ count over the rows.
-    public var events: Int64 = 0
+    package var events: Int64 = 0
     /// The earliest event, if any.
-    public var earliest: Instant?
+    package var earliest: Instant?
     /// The latest event, if any.
-    public var latest: Instant?
+    package var latest: Instant?
     /// Distinct account ids.
-    public var accounts = 0
+    package var accounts = 0
     /// Distinct user ids.
-    public var users = 0
+    package var users = 0
     /// Distinct event names.
-    public var eventNames = 0
+    package var eventNames = 0
 
     /// No events.
-    public init() {}
+    package init() {}
 
     /// Adds a batch.
-    public mutating func add(_ batch: UsageEventBatch) {
+    package mutating func add(_ batch: UsageEventBatch) {
         rows += batch.count
         var lo = Int64.max, hi = Int64.min, total: Int64 = 0
         batch.timestamps.withUnsafeBufferPointer { t in

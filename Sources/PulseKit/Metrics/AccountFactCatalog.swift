@@ -3,9 +3,9 @@ import Rules
 /// The facts about an account that alert rules and the QBR selection read (docs/metrics.md §8), with their
 /// types, so that a rule naming an unknown fact or comparing a text with a number is refused when the
 /// pipeline is loaded.
-public enum AccountFactCatalog {
+package enum AccountFactCatalog {
     /// Every fact of docs/metrics.md §8, in the order of its table.
-    public static let vocabulary = RuleVocabulary([
+    package static let vocabulary = RuleVocabulary([
         ("health_score", .number), ("health_band", .string), ("health_delta", .number),
         ("license_utilization", .number), ("mau", .number), ("mau_change", .number),
         ("feature_breadth", .number), ("account_nps", .number), ("latest_nps_score", .number),

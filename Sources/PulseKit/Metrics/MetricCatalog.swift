@@ -1,9 +1,9 @@
 /// Every metric Pulse writes, with what the reports need to read it: its unit, whether a rise is good
 /// news, and the family that computes it (docs/metrics.md §1–7). Reports take units and colours from
 /// here instead of guessing them from a metric's name.
-public enum MetricCatalog {
+package enum MetricCatalog {
     /// Whether a rise of a metric is good news.
-    public enum Direction: Sendable, Equatable {
+    package enum Direction: Sendable, Equatable {
         /// A rise is good news (NRR, CSAT).
         case higherIsBetter
         /// A rise is bad news (churn, backlog, response times).
@@ -13,24 +13,24 @@ public enum MetricCatalog {
     }
 
     /// The families of metrics.
-    public enum Family: String, Sendable, Equatable, CaseIterable {
+    package enum Family: String, Sendable, Equatable, CaseIterable {
         case revenue, support, voiceOfCustomer = "voice of the customer", adoption, onboarding, health
     }
 
     /// One metric.
-    public struct Definition: Sendable, Equatable {
+    package struct Definition: Sendable, Equatable {
         /// The name as written in `kpis.csv`; a breakdown (`tickets_created.priority.P1`) is read as its base name.
-        public let name: String
+        package let name: String
         /// How its values are shown.
-        public let unit: MetricUnit
+        package let unit: MetricUnit
         /// Whether a rise is good news.
-        public let direction: Direction
+        package let direction: Direction
         /// The family that computes it.
-        public let family: Family
+        package let family: Family
     }
 
     /// Every metric, in the order a scope's figures are written.
-    public static let all: [Definition] = {
+    package static let all: [Definition] = {
         var all: [Definition] = []
         func add(_ family: Family, _ unit: MetricUnit, _ direction: Direction, _ names: String...) {
             for name in names { all.append(Definition(name: name, unit: unit, direction: direction, family: family)) }
@@ -90,7 +90,7 @@ public enum MetricCatalog {
 
     /// The definition of `metric`, a breakdown (`.priority.P1`, `.category.bug`, `feature_adoption.<feature>`)
     /// read as its base metric; nil for a name Pulse does not write.
-    public static func definition(of metric: String) -> Definition? {
+    package static func definition(of metric: String) -> Definition? {
         if let definition = byName[metric] { return definition }
         guard let dot = metric.firstIndex(of: ".") else { return nil }
         return byName[String(metric[..<dot])]

@@ -1,6 +1,6 @@
 /// What a figure measures, which decides how the reports show it: money in the reporting currency,
 /// a rate as a percentage, a count, days, minutes, an NPS or health score, or a plain ratio.
-public enum MetricUnit: Sendable, Hashable {
+package enum MetricUnit: Sendable, Hashable {
     /// Money in the reporting currency (`mrr_end`, `arpa`, `ltv`).
     case money
     /// A fraction shown as a percentage (`nrr`, `csat`, `sla_first_response_compliance`).
@@ -18,7 +18,7 @@ public enum MetricUnit: Sendable, Hashable {
 
     /// The unit of a metric of docs/metrics.md, breakdown suffixes (`.priority.P1`) included, from
     /// ``MetricCatalog``; a name Pulse does not write is a count.
-    public static func of(_ metric: String) -> MetricUnit {
+    package static func of(_ metric: String) -> MetricUnit {
         MetricCatalog.definition(of: metric)?.unit ?? .count
     }
 }

@@ -1,15 +1,15 @@
 /// The pipeline's `adoption` section: the key features whose use makes up feature breadth.
-public struct AdoptionSettings: Sendable, Equatable {
+package struct AdoptionSettings: Sendable, Equatable {
     /// The key features (usage event names), in order; at least one.
-    public var keyFeatures: [String]
+    package var keyFeatures: [String]
 
     /// Creates adoption settings.
-    public init(keyFeatures: [String]) {
+    package init(keyFeatures: [String]) {
         self.keyFeatures = keyFeatures
     }
 
     /// The default key features of docs/metrics.md §5.2.
-    public static let `default` = AdoptionSettings(
+    package static let `default` = AdoptionSettings(
         keyFeatures: ["report.export", "workflow.create", "integration.sync", "dashboard.share", "ai.assist"])
 }
 

@@ -2,9 +2,9 @@ import Rules
 
 /// A playbook rule (`alerts:`, docs/metrics.md §8): when its expression holds for a paying account, an
 /// alert with this id, kind, owner and action is raised.
-public struct AlertRule: Sendable, Equatable {
+package struct AlertRule: Sendable, Equatable {
     /// Whether an alert warns of a risk or points at an opportunity.
-    public enum Kind: String, Sendable, Equatable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Equatable, Hashable, CaseIterable {
         /// Something to prevent (churn, contraction, a bad experience).
         case risk
         /// Something to act on for growth (expansion, advocacy).
@@ -12,20 +12,20 @@ public struct AlertRule: Sendable, Equatable {
     }
 
     /// The rule's unique id, e.g. `health-red`.
-    public var id: String
+    package var id: String
     /// Risk or opportunity.
-    public var kind: Kind
+    package var kind: Kind
     /// The condition over the account's facts, as written.
-    public let when: RuleSource
+    package let when: RuleSource
     /// The condition, compiled against the account facts of docs/metrics.md §8.
-    public let condition: RuleExpression
+    package let condition: RuleExpression
     /// Who acts on the alert, e.g. `csm` or `sales`.
-    public var owner: String
+    package var owner: String
     /// What the owner should do.
-    public var action: String
+    package var action: String
 
     /// Creates an alert rule; the condition is checked against the account facts.
-    public init(id: String, kind: Kind, when: RuleSource, owner: String, action: String) throws(PipelineFileError) {
+    package init(id: String, kind: Kind, when: RuleSource, owner: String, action: String) throws(PipelineFileError) {
         self.id = id
         self.kind = kind
         self.when = when
@@ -42,7 +42,7 @@ public struct AlertRule: Sendable, Equatable {
     }
 
     /// The eleven default rules of docs/metrics.md §8, with their owners and an action each.
-    public static let defaults: [AlertRule] = [
+    package static let defaults: [AlertRule] = [
         builtIn("health-red", .risk, #"health_band == "red""#, owner: "csm",
                   action: "Call the customer and open a recovery plan"),
         builtIn("health-drop", .risk, "health_delta <= -15", owner: "csm",

@@ -2,9 +2,9 @@ import Foundation
 
 /// The pipeline's `calendar` section: the business calendar that business-time SLA targets and
 /// business-minute durations are measured in (docs/metrics.md §3.8–3.10).
-public struct BusinessCalendarSettings: Sendable, Equatable {
+package struct BusinessCalendarSettings: Sendable, Equatable {
     /// A built-in calendar of public holidays.
-    public enum HolidayCalendar: String, Sendable, Equatable, Hashable, CaseIterable {
+    package enum HolidayCalendar: String, Sendable, Equatable, Hashable, CaseIterable {
         /// Japan's national holidays, substitute and citizens' holidays included (the default).
         case jp
         /// No public holidays.
@@ -12,28 +12,28 @@ public struct BusinessCalendarSettings: Sendable, Equatable {
     }
 
     /// A company holiday: every year on a month and day (`12-29`), or once on a date (`2025-05-02`).
-    public struct ExtraHoliday: Sendable, Equatable, Hashable, CustomStringConvertible {
+    package struct ExtraHoliday: Sendable, Equatable, Hashable, CustomStringConvertible {
         /// The year for a one-off holiday; nil for a holiday every year.
-        public var year: Int?
+        package var year: Int?
         /// The month, 1...12.
-        public var month: Int
+        package var month: Int
         /// The day of the month.
-        public var day: Int
+        package var day: Int
 
         /// Creates a holiday; a real date is the caller's business.
-        public init(year: Int? = nil, month: Int, day: Int) {
+        package init(year: Int? = nil, month: Int, day: Int) {
             self.year = year
             self.month = month
             self.day = day
         }
 
         /// Whether this holiday falls on the given local date.
-        public func matches(year: Int, month: Int, day: Int) -> Bool {
+        package func matches(year: Int, month: Int, day: Int) -> Bool {
             (self.year == nil || self.year == year) && self.month == month && self.day == day
         }
 
         /// `MM-DD` or `YYYY-MM-DD`.
-        public var description: String {
+        package var description: String {
             func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
             let monthDay = "\(two(month))-\(two(day))"
             return year.map { "\($0)-\(monthDay)" } ?? monthDay
@@ -41,21 +41,21 @@ public struct BusinessCalendarSettings: Sendable, Equatable {
     }
 
     /// The built-in public holidays. Default `jp`.
-    public var holidays: HolidayCalendar
+    package var holidays: HolidayCalendar
     /// Company holidays added to the built-in ones. Default none.
-    public var extraHolidays: [ExtraHoliday]
+    package var extraHolidays: [ExtraHoliday]
     /// Working hours per weekday. Default Monday to Friday 09:00-18:00.
-    public var hours: WorkingHours
+    package var hours: WorkingHours
 
     /// Creates calendar settings.
-    public init(holidays: HolidayCalendar = .jp, extraHolidays: [ExtraHoliday] = [], hours: WorkingHours = .default) {
+    package init(holidays: HolidayCalendar = .jp, extraHolidays: [ExtraHoliday] = [], hours: WorkingHours = .default) {
         self.holidays = holidays
         self.extraHolidays = extraHolidays
         self.hours = hours
     }
 
     /// The default calendar: Japanese holidays, no company holidays, Monday to Friday 09:00-18:00.
-    public static let `default` = BusinessCalendarSettings()
+    package static let `default` = BusinessCalendarSettings()
 }
 
 extension BusinessCalendarSettings {

@@ -3,38 +3,38 @@ import Tabular
 
 /// The health-score model (`health:`, docs/metrics.md §7): weighted components that each map a raw value
 /// to 0–100 points, and the thresholds of the green and yellow bands.
-public struct HealthModel: Sendable, Equatable {
+package struct HealthModel: Sendable, Equatable {
     /// The score thresholds of the bands, compared with the unrounded score: `green` at or above
     /// `green`, `yellow` at or above `yellow`, `red` below.
-    public struct BandThresholds: Sendable, Equatable {
+    package struct BandThresholds: Sendable, Equatable {
         /// The lowest green score. Default 80.
-        public var green: Double
+        package var green: Double
         /// The lowest yellow score (below `green`). Default 50.
-        public var yellow: Double
+        package var yellow: Double
 
         /// Creates band thresholds.
-        public init(green: Double, yellow: Double) {
+        package init(green: Double, yellow: Double) {
             self.green = green
             self.yellow = yellow
         }
 
         /// The defaults: green ≥ 80, yellow ≥ 50.
-        public static let `default` = BandThresholds(green: 80, yellow: 50)
+        package static let `default` = BandThresholds(green: 80, yellow: 50)
     }
 
     /// The band thresholds.
-    public var bands: BandThresholds
+    package var bands: BandThresholds
     /// The components, in file order; names are unique.
-    public var components: [HealthComponent]
+    package var components: [HealthComponent]
 
     /// Creates a health model.
-    public init(bands: BandThresholds, components: [HealthComponent]) {
+    package init(bands: BandThresholds, components: [HealthComponent]) {
         self.bands = bands
         self.components = components
     }
 
     /// The default model of docs/metrics.md §7.
-    public static let `default` = HealthModel(
+    package static let `default` = HealthModel(
         bands: .default,
         components: [
             HealthComponent(name: .licenseUtilization, weight: 25, mapping: .linear(low: 0.2, high: 0.8)),
@@ -49,7 +49,7 @@ public struct HealthModel: Sendable, Equatable {
 }
 
 /// The raw values a health component can score.
-public enum HealthComponentName: String, Sendable, Equatable, Hashable, CaseIterable {
+package enum HealthComponentName: String, Sendable, Equatable, Hashable, CaseIterable {
     /// License utilization in M (mau / seats).
     case licenseUtilization = "license_utilization"
     /// Feature breadth in M (share of key features used).
@@ -64,20 +64,20 @@ public enum HealthComponentName: String, Sendable, Equatable, Hashable, CaseIter
     case csat
 
     /// The name written in pipeline files and reports.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 }
 
 /// One component of the health model: which raw value, its weight, and how it maps to points.
-public struct HealthComponent: Sendable, Equatable {
+package struct HealthComponent: Sendable, Equatable {
     /// The raw value scored.
-    public var name: HealthComponentName
+    package var name: HealthComponentName
     /// The component's weight (positive); weights are relative, they need not add up to 100.
-    public var weight: Double
+    package var weight: Double
     /// How the raw value maps to 0–100 points.
-    public var mapping: HealthComponentMapping
+    package var mapping: HealthComponentMapping
 
     /// Creates a component.
-    public init(name: HealthComponentName, weight: Double, mapping: HealthComponentMapping) {
+    package init(name: HealthComponentName, weight: Double, mapping: HealthComponentMapping) {
         self.name = name
         self.weight = weight
         self.mapping = mapping
@@ -85,7 +85,7 @@ public struct HealthComponent: Sendable, Equatable {
 }
 
 /// How a health component maps its raw value to 0–100 points.
-public enum HealthComponentMapping: Sendable, Equatable {
+package enum HealthComponentMapping: Sendable, Equatable {
     /// 0 at or below `low`, 100 at or above `high`, straight in between; `low > high` inverts it.
     /// `low != high`.
     case linear(low: Double, high: Double)
@@ -95,21 +95,21 @@ public enum HealthComponentMapping: Sendable, Equatable {
 
     /// The points of a raw value under this mapping (0–100), computed exactly from the decimals the
     /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
-    public func points(for raw: Double) -> Double {
+    package func points(for raw: Double) -> Double {
         let mapping = try! ExactHealthModel.Mapping<BigInt>(self)
         return try! mapping.points(raw: ExactHealthModel.Parameters<BigInt>.exact(raw)).nearestDouble()
     }
 }
 
 /// One range of a banded health component: from this raw value on, this many points.
-public struct HealthPointBand: Sendable, Equatable {
+package struct HealthPointBand: Sendable, Equatable {
     /// The lowest raw value of the range.
-    public var from: Double
+    package var from: Double
     /// The points (0–100) of the range.
-    public var points: Double
+    package var points: Double
 
     /// Creates a band.
-    public init(from: Double, points: Double) {
+    package init(from: Double, points: Double) {
         self.from = from
         self.points = points
     }

@@ -1,24 +1,24 @@
 /// The pipeline's `targets` section: a target value per company metric, shown next to the figure in
 /// the KPI review (e.g. `nrr: 1.0`). Rates are fractions, as in the data files.
-public struct MetricTargets: Sendable, Equatable {
+package struct MetricTargets: Sendable, Equatable {
     /// Metric name (as in docs/metrics.md, optionally with a breakdown such as
     /// `sla_first_response_compliance.priority.P1`) → target. Empty by default.
-    public var values: [String: Double]
+    package var values: [String: Double]
 
     /// Creates targets.
-    public init(_ values: [String: Double] = [:]) {
+    package init(_ values: [String: Double] = [:]) {
         self.values = values
     }
 
     /// The target of a metric, nil when none is set.
-    public subscript(metric: String) -> Double? { values[metric] }
+    package subscript(metric: String) -> Double? { values[metric] }
 
     /// The default: no targets.
-    public static let `default` = MetricTargets()
+    package static let `default` = MetricTargets()
 
     /// The company metric names of docs/metrics.md, which a target may name (with or without a
     /// `.breakdown` suffix).
-    public static let metricNames: [String] = [
+    package static let metricNames: [String] = [
         // 1. Revenue
         "mrr_start", "mrr_end", "arr_end", "new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr",
         "churned_mrr", "customers_start", "customers_end", "new_customers", "reactivated_customers",

@@ -1,36 +1,36 @@
 /// The pipeline's `onboarding` section: the first-value milestone, the onboarding window and the
 /// required milestones with their due days (docs/metrics.md §6).
-public struct OnboardingSettings: Sendable, Equatable {
+package struct OnboardingSettings: Sendable, Equatable {
     /// A milestone an onboarding must reach, and when it is due.
-    public struct RequiredMilestone: Sendable, Equatable {
+    package struct RequiredMilestone: Sendable, Equatable {
         /// The milestone name as in `product/milestones.csv`.
-        public var milestone: String
+        package var milestone: String
         /// Days after `signup_date` by which it is due.
-        public var dueDays: Int
+        package var dueDays: Int
 
         /// Creates a required milestone.
-        public init(milestone: String, dueDays: Int) {
+        package init(milestone: String, dueDays: Int) {
             self.milestone = milestone
             self.dueDays = dueDays
         }
     }
 
     /// The milestone whose date is the first value (for time to first value). Default `first_value`.
-    public var firstValueMilestone: String
+    package var firstValueMilestone: String
     /// Days after signup that the onboarding window lasts. Default 90.
-    public var windowDays: Int
+    package var windowDays: Int
     /// The required milestones, in file order. Default kickoff 7, setup_complete 30, first_value 60.
-    public var required: [RequiredMilestone]
+    package var required: [RequiredMilestone]
 
     /// Creates onboarding settings.
-    public init(firstValueMilestone: String, windowDays: Int, required: [RequiredMilestone]) {
+    package init(firstValueMilestone: String, windowDays: Int, required: [RequiredMilestone]) {
         self.firstValueMilestone = firstValueMilestone
         self.windowDays = windowDays
         self.required = required
     }
 
     /// The defaults of docs/metrics.md §6.
-    public static let `default` = OnboardingSettings(
+    package static let `default` = OnboardingSettings(
         firstValueMilestone: "first_value",
         windowDays: 90,
         required: [

@@ -7,77 +7,77 @@ import Foundation
 /// (text). Every problem — an unknown key, a wrong type or value, a YAML syntax error, a duplicated
 /// key — is a `PipelineFileError` naming the file, line and column; a typo never falls back to a
 /// default.
-public struct PipelineConfiguration: Sendable, Equatable {
+package struct PipelineConfiguration: Sendable, Equatable {
     /// The file as the caller named it, used in error messages and rule positions.
-    public let file: String
+    package let file: String
     /// The folder of the pipeline file, against which `data` and `warehouse` are resolved.
-    public let directory: URL
+    package let directory: URL
     /// The file's text exactly as read, so a run manifest can hash it.
-    public let sourceText: String
+    package let sourceText: String
 
     /// The pipeline's name (`name:`); default: the file name without its extension.
-    public var name: String
+    package var name: String
     /// The data folder (`data:`), resolved against the file's folder; replaced by `--data`; default:
     /// the file's folder.
-    public var dataFolder: URL
+    package var dataFolder: URL
     /// The reporting time zone (`timezone:`, an IANA name); default Asia/Tokyo.
-    public var timeZone: TimeZone
+    package var timeZone: TimeZone
     /// The reporting currency (`currency:`, an ISO 4217 code); default JPY.
-    public var currency: String
+    package var currency: String
     /// The SQLite warehouse (`warehouse:`), resolved against the file's folder; nil: the run's
     /// default (`OUT/warehouse.sqlite`).
-    public var warehouse: URL?
+    package var warehouse: URL?
     /// The language of report labels (`language:`); default English.
-    public var language: ReportLanguage
+    package var language: ReportLanguage
     /// Where and how to read each canonical source; holds an entry for every `CanonicalSource`.
-    public var sources: [CanonicalSource: SourceConfiguration]
+    package var sources: [CanonicalSource: SourceConfiguration]
     /// The data-quality threshold.
-    public var quality: QualitySettings
+    package var quality: QualitySettings
     /// What personal data is masked.
-    public var privacy: PrivacySettings
+    package var privacy: PrivacySettings
     /// The business calendar of SLA and business-time durations.
-    public var calendar: BusinessCalendarSettings
+    package var calendar: BusinessCalendarSettings
     /// The tiers, first match wins.
-    public var tiers: [TierRule]
+    package var tiers: [TierRule]
     /// The urgency × impact priority matrix (`priority_matrix:`).
-    public var priorityMatrix: PriorityMatrix
+    package var priorityMatrix: PriorityMatrix
     /// The SLA targets.
-    public var sla: ServiceLevelTargets
+    package var sla: ServiceLevelTargets
     /// The adoption settings (key features).
-    public var adoption: AdoptionSettings
+    package var adoption: AdoptionSettings
     /// The onboarding settings.
-    public var onboarding: OnboardingSettings
+    package var onboarding: OnboardingSettings
     /// The health-score model.
-    public var health: HealthModel
+    package var health: HealthModel
     /// The alert rules: the file's list when it has `alerts:`, else the eleven defaults.
-    public var alerts: [AlertRule]
+    package var alerts: [AlertRule]
     /// Target values shown next to the figures in the KPI review.
-    public var targets: MetricTargets
+    package var targets: MetricTargets
     /// Which reports to write.
-    public var reports: ReportSettings
+    package var reports: ReportSettings
 
     /// The settings of one canonical source (its defaults when the file does not mention it).
-    public func source(_ source: CanonicalSource) -> SourceConfiguration {
+    package func source(_ source: CanonicalSource) -> SourceConfiguration {
         sources[source] ?? .default(for: source)
     }
 
     /// The top-level keys of a pipeline file, in the order of docs/ingest.md, "The pipeline file".
-    public static let topLevelKeys = [
+    package static let topLevelKeys = [
         "name", "data", "timezone", "currency", "warehouse", "language", "sources", "quality", "privacy",
         "calendar", "tiers", "priority_matrix", "sla", "adoption", "onboarding", "health", "alerts", "targets",
         "reports",
     ]
 
     /// The default reporting time zone.
-    public static let defaultTimeZoneIdentifier = "Asia/Tokyo"
+    package static let defaultTimeZoneIdentifier = "Asia/Tokyo"
     /// The default reporting currency.
-    public static let defaultCurrency = "JPY"
+    package static let defaultCurrency = "JPY"
 
     // MARK: Loading
 
     /// Reads and checks a pipeline file. `dataOverride` (the `--data` option) replaces the file's
     /// `data`. Errors name the file as `url.relativePath` (as given when the URL was made).
-    public static func load(from url: URL, dataOverride: URL? = nil) throws(PipelineFileError) -> PipelineConfiguration {
+    package static func load(from url: URL, dataOverride: URL? = nil) throws(PipelineFileError) -> PipelineConfiguration {
         let file = url.relativePath
         let url = url.absoluteURL
         var isDirectory: ObjCBool = false
@@ -105,7 +105,7 @@ public struct PipelineConfiguration: Sendable, Equatable {
     /// Reads and checks the text of a pipeline file. `file` is the name used in errors and rule
     /// positions; `directory` is the folder the file lives in (relative paths resolve against it);
     /// `dataOverride` replaces the file's `data`.
-    public static func parse(yaml: String, file: String, directory: URL,
+    package static func parse(yaml: String, file: String, directory: URL,
                              dataOverride: URL? = nil) throws(PipelineFileError) -> PipelineConfiguration {
         var text = yaml
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }

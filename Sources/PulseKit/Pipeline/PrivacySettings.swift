@@ -1,31 +1,31 @@
 import Tabular
 
 /// The pipeline's `privacy` section: which personal data is masked in every report and log.
-public struct PrivacySettings: Sendable, Equatable {
+package struct PrivacySettings: Sendable, Equatable {
     /// A kind of personal data that can be masked.
-    public enum MaskedField: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
+    package enum MaskedField: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
         /// E-mail addresses.
         case email
         /// Phone numbers.
         case phone
 
         /// `email` sorts before `phone`.
-        public static func < (lhs: MaskedField, rhs: MaskedField) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: MaskedField, rhs: MaskedField) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The kinds of personal data to mask; empty by default.
-    public var mask: Set<MaskedField>
+    package var mask: Set<MaskedField>
 
     /// Creates privacy settings.
-    public init(mask: Set<MaskedField> = []) {
+    package init(mask: Set<MaskedField> = []) {
         self.mask = mask
     }
 
     /// The default: nothing masked.
-    public static let `default` = PrivacySettings()
+    package static let `default` = PrivacySettings()
 
     /// The mask applied to every report and log line.
-    public var personalDataMask: PersonalDataMask {
+    package var personalDataMask: PersonalDataMask {
         PersonalDataMask(emails: mask.contains(.email), phones: mask.contains(.phone))
     }
 }

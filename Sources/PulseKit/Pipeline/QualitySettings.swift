@@ -1,20 +1,20 @@
 /// The pipeline's `quality` section: how much bad data a run tolerates before it publishes nothing.
-public struct QualitySettings: Sendable, Equatable {
+package struct QualitySettings: Sendable, Equatable {
     /// The largest share (0...1) of a source's rows that may be quarantined; above it the run exits
     /// with status 3 and publishes nothing. Default 0.05.
-    public var maxQuarantinedShare: Double
+    package var maxQuarantinedShare: Double
     /// Whether a stale event source (records before M, none in M) stops the run with status 3
     /// instead of only being warned about. Default false.
-    public var requireFresh: Bool
+    package var requireFresh: Bool
 
     /// Creates quality settings.
-    public init(maxQuarantinedShare: Double = 0.05, requireFresh: Bool = false) {
+    package init(maxQuarantinedShare: Double = 0.05, requireFresh: Bool = false) {
         self.maxQuarantinedShare = maxQuarantinedShare
         self.requireFresh = requireFresh
     }
 
     /// The default: at most 5 % of a source's rows quarantined.
-    public static let `default` = QualitySettings()
+    package static let `default` = QualitySettings()
 }
 
 extension QualitySettings {

@@ -1,5 +1,5 @@
 /// The language of report labels (`language:` in a pipeline file).
-public enum ReportLanguage: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+package enum ReportLanguage: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
     /// English (the default).
     case en
     /// Japanese.

@@ -1,34 +1,34 @@
 import Rules
 
 /// The pipeline's `reports` section: which reports a run writes and in which formats.
-public struct ReportSettings: Sendable, Equatable {
+package struct ReportSettings: Sendable, Equatable {
     /// The monthly KPI review.
-    public struct KPIReview: Sendable, Equatable {
+    package struct KPIReview: Sendable, Equatable {
         /// Whether to write the HTML report. Default true.
-        public var html: Bool
+        package var html: Bool
         /// Whether to write the Excel workbook. Default true.
-        public var xlsx: Bool
+        package var xlsx: Bool
 
         /// Creates KPI review settings.
-        public init(html: Bool = true, xlsx: Bool = true) {
+        package init(html: Bool = true, xlsx: Bool = true) {
             self.html = html
             self.xlsx = xlsx
         }
     }
 
     /// The quarterly business review pack, one per selected account.
-    public struct QBR: Sendable, Equatable {
+    package struct QBR: Sendable, Equatable {
         /// The rule that selects the accounts that get a QBR, as written. Default `tier == "high_touch"`.
-        public let accounts: RuleSource
+        package let accounts: RuleSource
         /// The rule, compiled against the account facts of docs/metrics.md §8.
-        public let selection: RuleExpression
+        package let selection: RuleExpression
         /// Whether to write the HTML report. Default true.
-        public var html: Bool
+        package var html: Bool
         /// Whether to write the Excel workbook. Default true.
-        public var xlsx: Bool
+        package var xlsx: Bool
 
         /// Creates QBR settings; the selection rule is checked against the account facts.
-        public init(accounts: RuleSource, html: Bool = true, xlsx: Bool = true) throws(PipelineFileError) {
+        package init(accounts: RuleSource, html: Bool = true, xlsx: Bool = true) throws(PipelineFileError) {
             self.accounts = accounts
             self.selection = try accounts.compile(AccountFactCatalog.vocabulary)
             self.html = html
@@ -36,24 +36,24 @@ public struct ReportSettings: Sendable, Equatable {
         }
 
         /// QBRs for the high-touch tier, in HTML and Excel.
-        public static let `default`: QBR = {
+        package static let `default`: QBR = {
             do { return try QBR(accounts: .builtIn(#"tier == "high_touch""#)) } catch { preconditionFailure("\(error)") }
         }()
     }
 
     /// The KPI review settings.
-    public var kpiReview: KPIReview
+    package var kpiReview: KPIReview
     /// The QBR settings.
-    public var qbr: QBR
+    package var qbr: QBR
 
     /// Creates report settings.
-    public init(kpiReview: KPIReview = KPIReview(), qbr: QBR = QBR.default) {
+    package init(kpiReview: KPIReview = KPIReview(), qbr: QBR = QBR.default) {
         self.kpiReview = kpiReview
         self.qbr = qbr
     }
 
     /// The defaults: both reports, HTML and Excel, QBRs for high-touch accounts.
-    public static let `default` = ReportSettings()
+    package static let `default` = ReportSettings()
 }
 
 extension ReportSettings {

@@ -7,27 +7,27 @@ import Rules
 /// `line` and `column` are those of the expression's first character: for a quoted scalar the
 /// character after the opening quote, for a block scalar (`|`, `>`) the first character of its first
 /// line. Built-in default rules have the file `<built-in>` and line and column 0.
-public struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible {
+package struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The expression text, e.g. `plan == "enterprise" or arr >= 12000000`.
-    public let text: String
+    package let text: String
     /// The pipeline file the expression was read from, as the caller named it; `<built-in>` for a default.
-    public let file: String
+    package let file: String
     /// The 1-based line of the expression's first character; 0 for a built-in default.
-    public let line: Int
+    package let line: Int
     /// The 1-based column of the expression's first character; 0 for a built-in default.
-    public let column: Int
+    package let column: Int
     /// When YAML folded or unescaped the expression across lines of the file (a quoted or plain
     /// scalar over several lines, a folded block `>`), the number of its first characters that
     /// stand where the file has them, from ``line`` and ``column`` on; nil when every line of the
     /// text is a line of the file (a scalar on one line, a literal block `|`). A problem past
     /// those characters has no place in the file: it is reported at the expression's start.
-    public let placedPrefix: Int?
+    package let placedPrefix: Int?
 
     /// The file name given to the built-in default rules.
-    public static let builtInFile = "<built-in>"
+    package static let builtInFile = "<built-in>"
 
     /// Creates an expression read from a pipeline file at the given position.
-    public init(text: String, file: String, line: Int, column: Int, placedPrefix: Int? = nil) {
+    package init(text: String, file: String, line: Int, column: Int, placedPrefix: Int? = nil) {
         self.text = text
         self.file = file
         self.line = line
@@ -37,15 +37,15 @@ public struct RuleSource: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// A built-in default expression (the defaults of docs/metrics.md §2 and §8), which has no position in a
     /// file.
-    public static func builtIn(_ text: String) -> RuleSource {
+    package static func builtIn(_ text: String) -> RuleSource {
         RuleSource(text: text, file: builtInFile, line: 0, column: 0)
     }
 
     /// Whether this expression is one of the built-in defaults rather than read from a file.
-    public var isBuiltIn: Bool { file == Self.builtInFile && line == 0 }
+    package var isBuiltIn: Bool { file == Self.builtInFile && line == 0 }
 
     /// The expression text.
-    public var description: String { text }
+    package var description: String { text }
 }
 
 extension RuleSource {

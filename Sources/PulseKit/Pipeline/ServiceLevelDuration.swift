@@ -8,9 +8,9 @@ import Foundation
 /// A business day is kept as a number of business days, because its length in minutes depends on the
 /// pipeline's working hours (docs/metrics.md §3.10: "One business day is the length of one working day",
 /// 540 minutes by default); the business calendar converts it.
-public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringConvertible {
+package struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The unit a duration is written in.
-    public enum Unit: String, Sendable, Equatable, Hashable, CaseIterable {
+    package enum Unit: String, Sendable, Equatable, Hashable, CaseIterable {
         /// `m`: calendar minutes.
         case calendarMinutes = "m"
         /// `h`: calendar hours.
@@ -23,7 +23,7 @@ public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringC
         case businessDays = "bd"
 
         /// Whether the unit counts only working time (business calendar) rather than elapsed time.
-        public var isBusinessTime: Bool {
+        package var isBusinessTime: Bool {
             switch self {
             case .calendarMinutes, .calendarHours: false
             case .businessMinutes, .businessHours, .businessDays: true
@@ -32,21 +32,21 @@ public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringC
     }
 
     /// The number of units (positive; may have decimals, e.g. `1.5bh`).
-    public let amount: Double
+    package let amount: Double
     /// The unit the amount is counted in.
-    public let unit: Unit
+    package let unit: Unit
 
     /// Creates a duration of `amount` units.
-    public init(_ amount: Double, _ unit: Unit) {
+    package init(_ amount: Double, _ unit: Unit) {
         self.amount = amount
         self.unit = unit
     }
 
     /// Whether the duration is measured in business time (`bm`, `bh`, `bd`) rather than calendar time.
-    public var isBusinessTime: Bool { unit.isBusinessTime }
+    package var isBusinessTime: Bool { unit.isBusinessTime }
 
     /// The duration in calendar minutes; nil for business units.
-    public var calendarMinutes: Double? {
+    package var calendarMinutes: Double? {
         switch unit {
         case .calendarMinutes: amount
         case .calendarHours: amount * 60
@@ -56,7 +56,7 @@ public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringC
 
     /// The duration in business minutes, given the length of one business day in minutes (540 for
     /// the default 09:00-18:00); nil for calendar units.
-    public func businessMinutes(perBusinessDay minutesPerDay: Double) -> Double? {
+    package func businessMinutes(perBusinessDay minutesPerDay: Double) -> Double? {
         switch unit {
         case .businessMinutes: amount
         case .businessHours: amount * 60
@@ -66,13 +66,13 @@ public struct ServiceLevelDuration: Sendable, Equatable, Hashable, CustomStringC
     }
 
     /// The duration as a pipeline file writes it, e.g. `4bh`.
-    public var description: String {
+    package var description: String {
         let number = amount == amount.rounded() && abs(amount) < 1e15 ? String(Int(amount)) : String(amount)
         return number + unit.rawValue
     }
 
     /// Parses `60m`, `4h`, `30bm`, `4bh`, `1bd`, `1.5bh`; nil for anything else or a zero amount.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         guard let match = text.wholeMatch(of: /(\d+(?:\.\d+)?)(m|h|bm|bh|bd)/),
               let amount = Double(match.output.1), amount > 0, amount.isFinite,
               let unit = Unit(rawValue: String(match.output.2)) else { return nil }

@@ -1,26 +1,26 @@
 /// The SLA targets of one priority: how soon the first response and the resolution are due.
-public struct ServiceLevelTarget: Sendable, Equatable, Hashable {
+package struct ServiceLevelTarget: Sendable, Equatable, Hashable {
     /// The first-response target (fulfilled by the earlier of first response and solve).
-    public var firstResponse: ServiceLevelDuration
+    package var firstResponse: ServiceLevelDuration
     /// The resolution target (fulfilled by the solve).
-    public var resolution: ServiceLevelDuration
+    package var resolution: ServiceLevelDuration
 
     /// Creates the targets of one priority.
-    public init(firstResponse: ServiceLevelDuration, resolution: ServiceLevelDuration) {
+    package init(firstResponse: ServiceLevelDuration, resolution: ServiceLevelDuration) {
         self.firstResponse = firstResponse
         self.resolution = resolution
     }
 }
 
 /// A per-plan change to one priority's SLA targets: only the targets given replace the general ones.
-public struct ServiceLevelOverride: Sendable, Equatable, Hashable {
+package struct ServiceLevelOverride: Sendable, Equatable, Hashable {
     /// The plan's first-response target, or nil to keep the general one.
-    public var firstResponse: ServiceLevelDuration?
+    package var firstResponse: ServiceLevelDuration?
     /// The plan's resolution target, or nil to keep the general one.
-    public var resolution: ServiceLevelDuration?
+    package var resolution: ServiceLevelDuration?
 
     /// Creates a partial override.
-    public init(firstResponse: ServiceLevelDuration? = nil, resolution: ServiceLevelDuration? = nil) {
+    package init(firstResponse: ServiceLevelDuration? = nil, resolution: ServiceLevelDuration? = nil) {
         self.firstResponse = firstResponse
         self.resolution = resolution
     }
@@ -32,14 +32,14 @@ public struct ServiceLevelOverride: Sendable, Equatable, Hashable {
 /// In a file, each priority given replaces that priority's defaults target by target (a priority that
 /// sets only `first_response` keeps the default `resolution`); `plans`, when given, replaces the
 /// default plan overrides entirely (`plans: {}` removes the `enterprise` override).
-public struct ServiceLevelTargets: Sendable, Equatable {
+package struct ServiceLevelTargets: Sendable, Equatable {
     /// The general targets, one per priority (always all four).
-    public var priorities: [SupportPriority: ServiceLevelTarget]
+    package var priorities: [SupportPriority: ServiceLevelTarget]
     /// Per-plan overrides: plan name → priority → the targets that change.
-    public var plans: [String: [SupportPriority: ServiceLevelOverride]]
+    package var plans: [String: [SupportPriority: ServiceLevelOverride]]
 
     /// Creates SLA targets.
-    public init(priorities: [SupportPriority: ServiceLevelTarget],
+    package init(priorities: [SupportPriority: ServiceLevelTarget],
                 plans: [String: [SupportPriority: ServiceLevelOverride]]) {
         self.priorities = priorities
         self.plans = plans
@@ -47,7 +47,7 @@ public struct ServiceLevelTargets: Sendable, Equatable {
 
     /// The targets that apply to a ticket of `priority` whose account is on `plan` (nil: an unknown
     /// account, which gets the general targets, docs/metrics.md §3.15).
-    public func target(for priority: SupportPriority, plan: String?) -> ServiceLevelTarget {
+    package func target(for priority: SupportPriority, plan: String?) -> ServiceLevelTarget {
         var target = priorities[priority] ?? Self.default.priorities[priority]!
         if let plan, let override = plans[plan]?[priority] {
             if let firstResponse = override.firstResponse { target.firstResponse = firstResponse }
@@ -58,7 +58,7 @@ public struct ServiceLevelTargets: Sendable, Equatable {
 
     /// The defaults of docs/metrics.md §3.14: P1 60m/240m, P2 4bh/1bd, P3 8bh/3bd, P4 24bh/5bd; plan
     /// `enterprise`: P1 first response 30m, P2 first response 2bh.
-    public static let `default` = ServiceLevelTargets(
+    package static let `default` = ServiceLevelTargets(
         priorities: [
             .p1: ServiceLevelTarget(firstResponse: .init(60, .calendarMinutes), resolution: .init(240, .calendarMinutes)),
             .p2: ServiceLevelTarget(firstResponse: .init(4, .businessHours), resolution: .init(1, .businessDays)),

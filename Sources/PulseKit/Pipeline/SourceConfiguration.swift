@@ -3,26 +3,26 @@ import Foundation
 /// Where and how to read one canonical source: its path in the data folder (possibly a glob), its
 /// encoding, the headers that hold its canonical columns, extra date formats, its load mode and the
 /// datetime columns that hold Unix epoch seconds (`sources.<name>` in a pipeline file).
-public struct SourceConfiguration: Sendable, Equatable {
+package struct SourceConfiguration: Sendable, Equatable {
     /// The canonical source this configures.
-    public var source: CanonicalSource
+    package var source: CanonicalSource
     /// The path relative to the data folder; may be a glob such as `helpdesk/tickets-*.jsonl`.
     /// Never absolute and never leaving the data folder.
-    public var path: String
+    package var path: String
     /// The file's text encoding.
-    public var encoding: SourceEncoding
+    package var encoding: SourceEncoding
     /// Canonical column name → the header (JSON field for tickets) that holds it in the file; columns
     /// not listed are read under their canonical name.
-    public var columns: [String: String]
+    package var columns: [String: String]
     /// Extra date or datetime formats (e.g. `yyyy/MM/dd`) tried after the built-in ones, in order.
-    public var dateFormats: [String]
+    package var dateFormats: [String]
     /// Whether a file is the whole current state (snapshot) or adds rows to the warehouse (append).
-    public var load: LoadMode
+    package var load: LoadMode
     /// The canonical datetime columns whose values are Unix epoch seconds, in file order.
-    public var epochSecondsColumns: [String]
+    package var epochSecondsColumns: [String]
 
     /// Creates a source configuration.
-    public init(source: CanonicalSource, path: String, encoding: SourceEncoding = .auto,
+    package init(source: CanonicalSource, path: String, encoding: SourceEncoding = .auto,
                 columns: [String: String] = [:], dateFormats: [String] = [], load: LoadMode? = nil,
                 epochSecondsColumns: [String] = []) {
         self.source = source
@@ -35,17 +35,17 @@ public struct SourceConfiguration: Sendable, Equatable {
     }
 
     /// The configuration of a source the pipeline file does not mention.
-    public static func `default`(for source: CanonicalSource) -> SourceConfiguration {
+    package static func `default`(for source: CanonicalSource) -> SourceConfiguration {
         SourceConfiguration(source: source, path: source.defaultPath)
     }
 
     /// The header in the file that holds a canonical column.
-    public func header(for column: String) -> String {
+    package func header(for column: String) -> String {
         columns[column] ?? column
     }
 
     /// Whether `path` is a glob pattern (holds `*`, `?` or `[`) rather than one file.
-    public var isGlob: Bool {
+    package var isGlob: Bool {
         path.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 

@@ -1,5 +1,5 @@
 /// The text encoding of a source file, as a pipeline file sets it (`encoding:`).
-public enum SourceEncoding: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+package enum SourceEncoding: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
     /// `auto`: detect UTF-8 (with or without BOM), UTF-16 (with BOM) or Shift_JIS.
     case auto
     /// `utf-8`.
@@ -10,7 +10,7 @@ public enum SourceEncoding: String, Sendable, Equatable, Hashable, CaseIterable,
     case utf16 = "utf-16"
 
     /// The name written in pipeline files.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 }
 
 import Tabular
@@ -18,7 +18,7 @@ import Tabular
 extension SourceEncoding {
     /// The encoding to read with; nil means detect it. `utf-16` without a byte-order mark is
     /// read as little-endian (what Windows writes); a mark always decides.
-    public var textEncoding: TextEncoding? {
+    package var textEncoding: TextEncoding? {
         switch self {
         case .auto: nil
         case .utf8: .utf8

@@ -1,5 +1,5 @@
 /// A ticket's support priority, P1 (most urgent) to P4: what SLA targets and the priority matrix use.
-public enum SupportPriority: String, Sendable, Equatable, Hashable, CaseIterable, Comparable, Codable {
+package enum SupportPriority: String, Sendable, Equatable, Hashable, CaseIterable, Comparable, Codable {
     /// P1, from `urgent`.
     case p1 = "P1"
     /// P2, from `high`.
@@ -10,8 +10,8 @@ public enum SupportPriority: String, Sendable, Equatable, Hashable, CaseIterable
     case p4 = "P4"
 
     /// The name written in files and reports (`P1` ... `P4`).
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 
     /// P1 sorts first.
-    public static func < (lhs: SupportPriority, rhs: SupportPriority) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: SupportPriority, rhs: SupportPriority) -> Bool { lhs.rawValue < rhs.rawValue }
 }

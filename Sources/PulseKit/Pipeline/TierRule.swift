@@ -2,23 +2,23 @@ import Rules
 
 /// One customer-success tier and the rule that puts an account in it (`tiers:`); the first rule that
 /// matches wins.
-public struct TierRule: Sendable, Equatable {
+package struct TierRule: Sendable, Equatable {
     /// The tier's name, used in scopes (`tier:<name>`) and in rules (`tier == "high_touch"`).
-    public var name: String
+    package var name: String
     /// The rule that selects the tier's accounts, as written.
-    public let when: RuleSource
+    package let when: RuleSource
     /// The rule, compiled against the tier facts (`arr`, `mrr`, `plan`, `seats`, `industry`, `region`, `csm`).
-    public let condition: RuleExpression
+    package let condition: RuleExpression
 
     /// Creates a tier rule; the rule is checked against the tier facts.
-    public init(name: String, when: RuleSource) throws(PipelineFileError) {
+    package init(name: String, when: RuleSource) throws(PipelineFileError) {
         self.name = name
         self.when = when
         self.condition = try when.compile(TierFacts.vocabulary)
     }
 
     /// The default tiers of docs/metrics.md §2: high_touch, low_touch, tech_touch.
-    public static let defaults: [TierRule] = [
+    package static let defaults: [TierRule] = [
         builtIn("high_touch", #"plan == "enterprise" or arr >= 12000000"#),
         builtIn("low_touch", "arr >= 1200000"),
         builtIn("tech_touch", "true"),

@@ -11,12 +11,12 @@ public struct ValidationReport: Sendable {
     /// The pipeline's `quality.max_quarantined_share`.
     public var maxQuarantinedShare: Double
     /// Everything the extract stage read.
-    public var data: ExtractedData
+    package var data: ExtractedData
     /// Masks personal data in the printed report (the pipeline's `privacy.mask`).
     public var mask: PersonalDataMask = .none
 
     /// Creates a report.
-    public init(pipeline: String, dataDirectory: String, maxQuarantinedShare: Double, data: ExtractedData) {
+    package init(pipeline: String, dataDirectory: String, maxQuarantinedShare: Double, data: ExtractedData) {
         self.pipeline = pipeline
         self.dataDirectory = dataDirectory
         self.maxQuarantinedShare = maxQuarantinedShare

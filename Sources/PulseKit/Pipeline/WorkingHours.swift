@@ -2,9 +2,9 @@ import Foundation
 
 /// Working hours per weekday (`calendar.hours`): the part of each day that counts as business time.
 /// A weekday without hours is not a working day.
-public struct WorkingHours: Sendable, Equatable {
+package struct WorkingHours: Sendable, Equatable {
     /// A day of the week, as pipeline files name it (`mon` ... `sun`).
-    public enum Weekday: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
+    package enum Weekday: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
         /// Monday.
         case mon
         /// Tuesday.
@@ -21,40 +21,40 @@ public struct WorkingHours: Sendable, Equatable {
         case sun
 
         /// The weekday number of Foundation's `Calendar` (Sunday 1 ... Saturday 7).
-        public var calendarWeekday: Int {
+        package var calendarWeekday: Int {
             self == .sun ? 1 : Weekday.allCases.firstIndex(of: self)! + 2
         }
 
         /// The weekday of a Foundation `Calendar` weekday number (Sunday 1 ... Saturday 7).
-        public init?(calendarWeekday: Int) {
+        package init?(calendarWeekday: Int) {
             guard (1...7).contains(calendarWeekday) else { return nil }
             self = calendarWeekday == 1 ? .sun : Weekday.allCases[calendarWeekday - 2]
         }
 
         /// Monday first.
-        public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
+        package static func < (lhs: Weekday, rhs: Weekday) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
     /// One day's working time, in minutes after local midnight: `[start, end)`.
-    public struct Span: Sendable, Equatable, Hashable, CustomStringConvertible {
+    package struct Span: Sendable, Equatable, Hashable, CustomStringConvertible {
         /// Minutes after midnight when work starts (0...1439).
-        public var startMinute: Int
+        package var startMinute: Int
         /// Minutes after midnight when work ends (after `startMinute`, at most 1440).
-        public var endMinute: Int
+        package var endMinute: Int
 
         /// Creates a span; `start < end` is the caller's business.
-        public init(startMinute: Int, endMinute: Int) {
+        package init(startMinute: Int, endMinute: Int) {
             self.startMinute = startMinute
             self.endMinute = endMinute
         }
 
         /// The length of the span in minutes (540 for 09:00-18:00).
-        public var minutes: Int { endMinute - startMinute }
+        package var minutes: Int { endMinute - startMinute }
 
         /// `09:00-18:00`.
-        public var description: String {
+        package var description: String {
             func clock(_ minute: Int) -> String {
                 let hours = minute / 60, minutes = minute % 60
                 return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
@@ -64,18 +64,18 @@ public struct WorkingHours: Sendable, Equatable {
     }
 
     /// The working time of each working day; days absent are closed.
-    public var days: [Weekday: Span]
+    package var days: [Weekday: Span]
 
     /// Creates working hours.
-    public init(days: [Weekday: Span]) {
+    package init(days: [Weekday: Span]) {
         self.days = days
     }
 
     /// The working time of a weekday, nil when closed.
-    public func span(on weekday: Weekday) -> Span? { days[weekday] }
+    package func span(on weekday: Weekday) -> Span? { days[weekday] }
 
     /// The default: Monday to Friday, 09:00-18:00.
-    public static let `default` = WorkingHours(days: [
+    package static let `default` = WorkingHours(days: [
         .mon: Span(startMinute: 540, endMinute: 1080), .tue: Span(startMinute: 540, endMinute: 1080),
         .wed: Span(startMinute: 540, endMinute: 1080), .thu: Span(startMinute: 540, endMinute: 1080),
         .fri: Span(startMinute: 540, endMinute: 1080),

@@ -4,18 +4,18 @@ import Workbook
 
 /// Entry points for `benchmarks/`: they run one report writer exactly as the run does, on rows taken
 /// from a real output file, so that its speed can be measured on its own.
-public enum ReportBenchmarks {
+package enum ReportBenchmarks {
     /// The rows of an `accounts.csv`, typed as the Accounts sheet types them.
-    public struct AccountRows: Sendable {
+    package struct AccountRows: Sendable {
         /// The header row.
-        public let columns: [String]
+        package let columns: [String]
         /// The typed rows.
-        public let rows: [[ReportCell]]
+        package let rows: [[ReportCell]]
     }
 
     /// Reads `path` (an `accounts.csv` written by `pulse run`) and repeats its rows until there are
     /// `count` of them.
-    public static func accountRows(csv path: String, count: Int) throws -> AccountRows {
+    package static func accountRows(csv path: String, count: Int) throws -> AccountRows {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         var records: [[String]] = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -44,7 +44,7 @@ public enum ReportBenchmarks {
 
     /// Writes `rows` as the KPI review's Accounts sheet (the run's code: number formats, fitted widths,
     /// frozen panes, autofilter, band highlighting) into a constant-memory workbook at `path`, closed.
-    public static func writeAccountsSheet(_ rows: AccountRows, currency: String, to path: String) throws {
+    package static func writeAccountsSheet(_ rows: AccountRows, currency: String, to path: String) throws {
         let book = try Workbook(path: path, constantMemory: true)
         KPIReviewWorkbook.writeAccounts(Table(rows: rows), to: try ReportWorkbook.addSheet(book, "Accounts"), out: ReportWorkbook(currency: currency))
         try book.close()

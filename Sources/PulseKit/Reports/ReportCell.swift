@@ -2,7 +2,7 @@ import Tabular
 
 /// One cell of a published table, typed so that each format writes it its own way: `kpis.csv`-style
 /// text in CSV, a number with a number format in the workbook. Customer text stays text everywhere.
-public enum ReportCell: Sendable, Equatable {
+package enum ReportCell: Sendable, Equatable {
     /// Text (customer text included); nil is an empty cell.
     case text(String?)
     /// A number written with the fewest digits that round-trip; nil is undefined (empty).

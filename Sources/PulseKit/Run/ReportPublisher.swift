@@ -12,17 +12,17 @@ import Darwin
 /// Files are created with mode 0640 (0600 for raw quarantined rows) and folders 0750 (they hold
 /// customer data); each file and
 /// folder is fsynced before the swap. A run that fails before the swap leaves `OUT/M` untouched.
-public struct ReportPublisher: Sendable {
+package struct ReportPublisher: Sendable {
     /// The published folder, `OUT/M`.
-    public let destination: URL
+    package let destination: URL
     /// The staging folder, `OUT/.M.staging`.
-    public let staging: URL
+    package let staging: URL
     /// Masks personal data in every file written through ``write(_:_:mode:)`` (the pipeline's
     /// `privacy.mask`; workbooks mask their cells themselves).
-    public var mask: PersonalDataMask = .none
+    package var mask: PersonalDataMask = .none
 
     /// Prepares an empty staging folder for `OUT/M` (removing one left by a killed run).
-    public init(destination: URL) throws(RunError) {
+    package init(destination: URL) throws(RunError) {
         self.destination = destination
         let parent = destination.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging")
@@ -33,7 +33,7 @@ public struct ReportPublisher: Sendable {
 
     /// Writes one file of the set (`name` may hold a subfolder, e.g. `qbr/A001.html`) with `mode`
     /// (0640, or 0600 for a file only its owner may read, such as the raw rows of `quarantine.csv`).
-    public func write(_ name: String, _ bytes: [UInt8], mode: mode_t = 0o640) throws(RunError) {
+    package func write(_ name: String, _ bytes: [UInt8], mode: mode_t = 0o640) throws(RunError) {
         let url = staging.appendingPathComponent(name)
         let folder = url.deletingLastPathComponent()
         if folder.standardizedFileURL.path != staging.standardizedFileURL.path {
@@ -55,7 +55,7 @@ public struct ReportPublisher: Sendable {
 
     /// The staging path of `name` (its folder created), for a writer that writes the file itself (a
     /// workbook); ``publish()`` fsyncs it with the rest.
-    public func prepare(_ name: String) throws(RunError) -> URL {
+    package func prepare(_ name: String) throws(RunError) -> URL {
         let url = staging.appendingPathComponent(name)
         let folder = url.deletingLastPathComponent()
         if folder.standardizedFileURL.path != staging.standardizedFileURL.path {
@@ -65,12 +65,12 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Gives a file written through ``prepare(_:)`` the set's file mode (0640).
-    public func seal(_ url: URL) throws(RunError) {
+    package func seal(_ url: URL) throws(RunError) {
         guard chmod(url.path, 0o640) == 0 else { throw Self.failure("chmod", url) }
     }
 
     /// Swaps the staging folder in as `OUT/M` and removes the previous set.
-    public func publish() throws(RunError) {
+    package func publish() throws(RunError) {
         try Self.syncTree(staging)
         let parent = destination.deletingLastPathComponent()
         if FileManager.default.fileExists(atPath: destination.path) {
@@ -93,7 +93,7 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Removes the staging folder (after a failure).
-    public func discard() {
+    package func discard() {
         try? Self.removeTree(staging)
     }
 

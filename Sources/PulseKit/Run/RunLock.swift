@@ -10,13 +10,13 @@ import Darwin
 ///
 /// The kernel releases the lock when the holding process ends, however it ends, so a run killed
 /// with `kill -9` never leaves a lock that blocks the next run.
-public final class RunLock: @unchecked Sendable {
+package final class RunLock: @unchecked Sendable {
     /// The lock file.
-    public let path: String
+    package let path: String
     private var descriptor: Int32
 
     /// Takes the lock for the warehouse at `warehouse`, or throws ``RunError/locked(_:)`` naming the holder.
-    public init(warehouse: URL, startedAt: String) throws(RunError) {
+    package init(warehouse: URL, startedAt: String) throws(RunError) {
         path = warehouse.path + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else {
@@ -34,7 +34,7 @@ public final class RunLock: @unchecked Sendable {
     }
 
     /// Gives the lock back (also done by the kernel when the process ends).
-    public func release() {
+    package func release() {
         guard descriptor >= 0 else { return }
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)

@@ -7,14 +7,14 @@ import GRDB
 /// `append` sources, the run ledger and the results of every published run. Each load and each
 /// result write is one transaction, so a run killed at any moment leaves it as it was before or
 /// after that write.
-public final class Warehouse: Sendable {
+package final class Warehouse: Sendable {
     /// The database file.
-    public let url: URL
+    package let url: URL
     /// The connection (one writer; the warehouse belongs to one run at a time, see ``RunLock``).
     let queue: DatabaseQueue
 
     /// Opens (creating if needed) the warehouse at `url` and brings its schema up to date.
-    public init(url: URL) throws(WarehouseError) {
+    package init(url: URL) throws(WarehouseError) {
         self.url = url
         var configuration = Configuration()
         configuration.label = "warehouse"
@@ -44,7 +44,7 @@ public final class Warehouse: Sendable {
     }
 
     /// Opens an existing warehouse read-only (for `pulse history` while a run may be writing).
-    public init(readingAt url: URL) throws(WarehouseError) {
+    package init(readingAt url: URL) throws(WarehouseError) {
         self.url = url
         var configuration = Configuration()
         configuration.label = "warehouse (read-only)"
@@ -76,13 +76,13 @@ public final class Warehouse: Sendable {
     }
 
     /// `PRAGMA integrity_check`: `ok` when the file is sound.
-    public func integrityCheck() throws(WarehouseError) -> String {
+    package func integrityCheck() throws(WarehouseError) -> String {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
     }
 
     /// Folds the write-ahead log back into the database file (after a run, so a backup of the
     /// file alone is complete).
-    public func checkpoint() throws(WarehouseError) {
+    package func checkpoint() throws(WarehouseError) {
         do {
             try queue.inDatabase { db in _ = try db.checkpoint(.truncate) }
         } catch {

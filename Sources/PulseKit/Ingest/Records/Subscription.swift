@@ -2,33 +2,33 @@ import Foundation
 import Tabular
 
 /// One paid service period of an account: a contract line (`crm/subscriptions.csv`).
-public struct Subscription: Sendable, Equatable {
+package struct Subscription: Sendable, Equatable {
     /// The unique key.
-    public var id: String
+    package var id: String
     /// The account it belongs to (known to the CRM).
-    public var accountID: String
+    package var accountID: String
     /// The plan, if given.
-    public var plan: String?
+    package var plan: String?
     /// The first day in service.
-    public var startDate: LocalDate
+    package var startDate: LocalDate
     /// The first day not in service (exclusive); nil is open-ended.
-    public var endDate: LocalDate?
+    package var endDate: LocalDate?
     /// The months one billing period covers (1, 3, 12, 24, 36 or the integer given).
-    public var billingMonths: Int
+    package var billingMonths: Int
     /// The price per billing period, in `currency`, ≥ 0, exactly as written.
-    public var amount: ExactDecimal
+    package var amount: ExactDecimal
     /// The ISO 4217 currency of `amount`.
-    public var currency: String
+    package var currency: String
     /// The day the customer gave notice, if any.
-    public var canceledAt: LocalDate?
+    package var canceledAt: LocalDate?
     /// The subscription's MRR in the reporting currency (``SubscriptionMRR``), constant for its life.
-    public var mrr: Money
+    package var mrr: Money
     /// The position of its account in ``ExtractedData/accounts``, resolved when the row was checked
     /// against the accounts, so that the transform joins without looking ids up again.
-    public var accountIndex: Int
+    package var accountIndex: Int
 
     /// A subscription as the reader keeps it, with its MRR already computed.
-    public init(id: String, accountID: String, plan: String?, startDate: LocalDate, endDate: LocalDate?, billingMonths: Int,
+    package init(id: String, accountID: String, plan: String?, startDate: LocalDate, endDate: LocalDate?, billingMonths: Int,
                 amount: ExactDecimal, currency: String, canceledAt: LocalDate?, mrr: Money, accountIndex: Int) {
         self.id = id
         self.accountID = accountID
@@ -45,10 +45,10 @@ public struct Subscription: Sendable, Equatable {
 }
 
 /// The billing periods a subscription may name, and how many months each covers.
-public enum BillingPeriod {
+package enum BillingPeriod {
     /// Months per billing period: a name (`monthly`, `quarterly`, `annual`, `biennial`,
     /// `triennial`) or a positive integer number of months.
-    public static func months(_ text: String) throws(ValueError) -> Int {
+    package static func months(_ text: String) throws(ValueError) -> Int {
         switch text.lowercased() {
         case "monthly": return 1
         case "quarterly": return 3

@@ -1,40 +1,40 @@
 import Tabular
 
 /// A helpdesk ticket (`helpdesk/tickets.jsonl`), after deduplication by id.
-public struct Ticket: Sendable, Equatable {
+package struct Ticket: Sendable, Equatable {
     /// The unique key (`123` and `"123"` are the same id).
-    public var id: String
+    package var id: String
     /// The account that raised it (may be unknown to the CRM).
-    public var accountID: String
+    package var accountID: String
     /// When it was created.
-    public var createdAt: Instant
+    package var createdAt: Instant
     /// When it was last updated, if known (decides between duplicates).
-    public var updatedAt: Instant?
+    package var updatedAt: Instant?
     /// The first public reply by an agent, if any.
-    public var firstResponseAt: Instant?
+    package var firstResponseAt: Instant?
     /// The last time it was solved, if any.
-    public var solvedAt: Instant?
+    package var solvedAt: Instant?
     /// Its status.
-    public var status: TicketStatus
+    package var status: TicketStatus
     /// The priority field, if set to a known value.
-    public var priority: TicketPriority?
+    package var priority: TicketPriority?
     /// Urgency, used when priority is null.
-    public var urgency: TicketLevel?
+    package var urgency: TicketLevel?
     /// Impact, used when priority is null.
-    public var impact: TicketLevel?
+    package var impact: TicketLevel?
     /// The category, e.g. `bug`, if any.
-    public var category: String?
+    package var category: String?
     /// The channel, e.g. `email`, if any.
-    public var channel: String?
+    package var channel: String?
     /// The highest support level reached (1–3; default 1).
-    public var escalationLevel: Int
+    package var escalationLevel: Int
     /// How often it was reopened (default 0).
-    public var reopens: Int
+    package var reopens: Int
     /// Its tags.
-    public var tags: [String]
+    package var tags: [String]
 
     /// A ticket as the reader keeps it.
-    public init(id: String, accountID: String, createdAt: Instant, updatedAt: Instant?, firstResponseAt: Instant?,
+    package init(id: String, accountID: String, createdAt: Instant, updatedAt: Instant?, firstResponseAt: Instant?,
                 solvedAt: Instant?, status: TicketStatus, priority: TicketPriority?, urgency: TicketLevel?,
                 impact: TicketLevel?, category: String?, channel: String?, escalationLevel: Int, reopens: Int,
                 tags: [String]) {
@@ -57,16 +57,16 @@ public struct Ticket: Sendable, Equatable {
 }
 
 /// The status of a ticket.
-public enum TicketStatus: String, Sendable, CaseIterable {
+package enum TicketStatus: String, Sendable, CaseIterable {
     case new, open, pending, hold, solved, closed, deleted
 }
 
 /// The helpdesk priority field.
-public enum TicketPriority: String, Sendable, CaseIterable {
+package enum TicketPriority: String, Sendable, CaseIterable {
     case urgent, high, normal, low
 }
 
 /// An urgency or impact level.
-public enum TicketLevel: String, Sendable, CaseIterable {
+package enum TicketLevel: String, Sendable, CaseIterable {
     case high, medium, low
 }

@@ -4,34 +4,34 @@
 /// ```swift
 /// Money(tenThousandths: 12_345_000).description   // "1234.5000"
 /// ```
-public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount in units of 0.0001.
-    public var tenThousandths: Int64
+    package var tenThousandths: Int64
 
     /// The amount `tenThousandths × 0.0001`.
-    public init(tenThousandths: Int64) {
+    package init(tenThousandths: Int64) {
         self.tenThousandths = tenThousandths
     }
 
     /// A whole amount, e.g. `Money(whole: 5000)` is 5000.0000.
-    public init(whole: Int64) {
+    package init(whole: Int64) {
         self.tenThousandths = whole * Self.unitsPerWhole
     }
 
     /// Ten-thousandths per whole currency unit.
-    public static let unitsPerWhole: Int64 = 10_000
+    package static let unitsPerWhole: Int64 = 10_000
 
     /// Nothing.
-    public static let zero = Money(tenThousandths: 0)
+    package static let zero = Money(tenThousandths: 0)
 
     /// The amount with exactly 4 decimals and `.` as the decimal mark, e.g. `-12.0500`.
-    public var description: String { Self.text(tenThousandths) }
+    package var description: String { Self.text(tenThousandths) }
 
     /// Ten-thousandths as a number of currency units (for workbook cells and display; exact text is ``text(_:)``).
-    public static func double(_ units: Int64) -> Double { Double(units) / 10_000 }
+    package static func double(_ units: Int64) -> Double { Double(units) / 10_000 }
 
     /// An amount in ten-thousandths written with exactly 4 decimals.
-    public static func text(_ units: Int64) -> String {
+    package static func text(_ units: Int64) -> String {
         let magnitude = units.magnitude
         let whole = magnitude / 10_000
         let fraction = magnitude % 10_000
@@ -52,5 +52,5 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Orders by amount.
-    public static func < (a: Money, b: Money) -> Bool { a.tenThousandths < b.tenThousandths }
+    package static func < (a: Money, b: Money) -> Bool { a.tenThousandths < b.tenThousandths }
 }

@@ -3,7 +3,7 @@ import Tabular
 /// Subscription MRR (docs/metrics.md §1, §1.1): `round_half_even(amount × rate / months, 4 decimals)` in exact
 /// integer arithmetic. The rate is that of the start month, so a subscription's MRR is constant for its
 /// whole life and exchange-rate moves never show up as expansion or contraction.
-public enum SubscriptionMRR {
+package enum SubscriptionMRR {
     /// The MRR of a subscription billed `amount` every `months` months, at `rate` reporting-currency
     /// units per unit of its currency (1 for the reporting currency); nil when the result does not fit
     /// in ``Money`` (more than about 922 trillion), which the reader quarantines.
@@ -11,7 +11,7 @@ public enum SubscriptionMRR {
     /// ```swift
     /// // 100,000 per year → 8333.3333 per month; 1,000.00 USD monthly at 151.2345 → 151234.5000
     /// ```
-    public static func mrr(amount: ExactDecimal, rate: ExactDecimal, months: Int) -> Money? {
+    package static func mrr(amount: ExactDecimal, rate: ExactDecimal, months: Int) -> Money? {
         precondition(months > 0 && amount.significand >= 0 && rate.significand >= 0)
         // value = (a × r) / (months × 10^(sa + sr)) in whole units = (a × r) / (months × 10^(sa + sr − 4)) in 1e-4 units.
         let product = Int128(amount.significand) * Int128(rate.significand)   // < 10^36: fits

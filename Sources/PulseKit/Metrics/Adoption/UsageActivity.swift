@@ -6,9 +6,9 @@ import Tabular
 /// every month of the twelve months of history before M (each with its month before, for `mau_change`).
 /// Built in one pass over the events (or the warehouse's daily aggregates of an append source); memory
 /// grows with active (account, user) pairs, not with events.
-public struct UsageActivity: Sendable {
+package struct UsageActivity: Sendable {
     /// How many months are kept: M and the 13 before it.
-    public static let monthCount = 14
+    package static let monthCount = 14
 
     /// The reporting month M.
     let month: YearMonth
@@ -35,11 +35,11 @@ public struct UsageActivity: Sendable {
     /// Per account key, its account id.
     private var accountNames: [Int32: String] = [:]
     /// The latest and the earliest local date with activity, if any.
-    public private(set) var newestDay: LocalDate?
-    public private(set) var oldestDay: LocalDate?
+    package private(set) var newestDay: LocalDate?
+    package private(set) var oldestDay: LocalDate?
 
     /// An empty record of the run's month and as-of, with the pipeline's key features and time zone.
-    public init(period: ReportingPeriod, configuration: PipelineConfiguration) {
+    package init(period: ReportingPeriod, configuration: PipelineConfiguration) {
         let month = period.month
         self.month = month
         zone = ZoneOffsets(timeZone: configuration.timeZone)
@@ -93,7 +93,7 @@ public struct UsageActivity: Sendable {
 
     /// Records a batch of parsed usage events: those at or after `asOf` have not happened yet, rows
     /// with count ≤ 0 are no activity.
-    public mutating func record(_ batch: UsageEventBatch, names: UsageNames) {
+    package mutating func record(_ batch: UsageEventBatch, names: UsageNames) {
         let limit = asOf.millisecondsSinceEpoch
         for i in 0..<batch.count where batch.timestamps[i] < limit && batch.counts[i] > 0 {
             let day = zone.localDate(at: Instant(millisecondsSinceEpoch: batch.timestamps[i])).daysSinceEpoch
@@ -103,7 +103,7 @@ public struct UsageActivity: Sendable {
     }
 
     /// Whether any user was active in the month `monthsBack` months before M.
-    public func hasActivity(monthsBack: Int) -> Bool {
+    package func hasActivity(monthsBack: Int) -> Bool {
         let m = Self.monthCount - 1 - monthsBack
         guard m >= 0 else { return false }
         return stride(from: m, to: days.count, by: Self.monthCount).contains { days[$0] != 0 }
@@ -111,13 +111,13 @@ public struct UsageActivity: Sendable {
 
     /// Per account id, its usage seen from the month `monthsBack` months before M (0 is M): that month
     /// and the three before it (months before M−13 read as no activity).
-    public func accounts(monthsBack: Int = 0) -> [String: AccountUsage] {
+    package func accounts(monthsBack: Int = 0) -> [String: AccountUsage] {
         monthly().accounts(monthsBack: monthsBack)
     }
 
     /// Every account's MAU, Σ daily active users and key features per month, added up once from the
     /// users: what ``UsageMonths/accounts(monthsBack:)`` reads for each month of a run.
-    public func monthly() -> UsageMonths {
+    package func monthly() -> UsageMonths {
         let count = Self.monthCount
         var dense: [Int32: Int] = [:]
         var names: [String] = []
@@ -145,7 +145,7 @@ public struct UsageActivity: Sendable {
 
 /// Every account's usage per month of the months a run keeps (M−13 … M): distinct active users, Σ
 /// daily active users and key features used, from which each month's ``AccountUsage`` is read.
-public struct UsageMonths: Sendable {
+package struct UsageMonths: Sendable {
     /// The account ids.
     let names: [String]
     /// Per account and month (`account × monthCount + month`, month 0 is M−13).
@@ -158,7 +158,7 @@ public struct UsageMonths: Sendable {
     /// Per account id, its usage seen from the month `monthsBack` months before M (0 is M): that month
     /// and the three before it (months before M−13 read as no activity). Accounts without activity in
     /// those months are absent.
-    public func accounts(monthsBack: Int) -> [String: AccountUsage] {
+    package func accounts(monthsBack: Int) -> [String: AccountUsage] {
         let count = UsageActivity.monthCount
         let last = count - 1 - monthsBack
         precondition(last >= 0, "usage is kept for \(count) months")
@@ -186,13 +186,13 @@ public struct UsageMonths: Sendable {
 
 /// One account's usage: MAU of the month and the three before it, and for the month and the two before
 /// it Σ daily active users and key features. Indexed by months back from the month (0 is the month).
-public struct AccountUsage: Sendable, Equatable {
+package struct AccountUsage: Sendable, Equatable {
     /// Distinct active users in the month, one, two and three months before.
-    public var mau: SIMD4<Int> = .zero
+    package var mau: SIMD4<Int> = .zero
     /// Σ over the days of the month of distinct active users, in the month and the two before it.
-    public var activeUserDays: SIMD4<Int> = .zero
+    package var activeUserDays: SIMD4<Int> = .zero
     /// Key features used (bit k = key feature k) in the month and the two before it.
-    public var features: SIMD4<UInt64> = .zero
+    package var features: SIMD4<UInt64> = .zero
     /// Calendar days of the month and the two before it.
     let daysInMonth: SIMD4<Int>
 

@@ -1,6 +1,6 @@
 /// How an account's MRR moved from the end of M−1 to the end of M (docs/metrics.md §1, §1.4), classified per
 /// account after summing its subscriptions, and tested in this order.
-public enum Movement: String, Sendable, CaseIterable {
+package enum Movement: String, Sendable, CaseIterable {
     /// Paying at M−1, not at M; amount P.
     case churn
     /// Not paying at M−1, paying at M, and paying in some month before M−1; amount C.
@@ -17,7 +17,7 @@ public enum Movement: String, Sendable, CaseIterable {
     /// The movement of an account with MRR `previous` (P, end of M−1) and `current` (C, end of M), in
     /// ten-thousandths; `paidBefore` says whether it paid in any month before M−1.
     @inline(__always)
-    public static func classify(previous: Int64, current: Int64, paidBefore: Bool) -> Movement {
+    package static func classify(previous: Int64, current: Int64, paidBefore: Bool) -> Movement {
         if previous > 0 {
             if current == 0 { return .churn }
             if current > previous { return .expansion }
@@ -30,7 +30,7 @@ public enum Movement: String, Sendable, CaseIterable {
 
     /// The movement's amount in ten-thousandths, given P and C.
     @inline(__always)
-    public func amount(previous: Int64, current: Int64) -> Int64 {
+    package func amount(previous: Int64, current: Int64) -> Int64 {
         switch self {
         case .churn: previous
         case .reactivation, .new: current

@@ -3,15 +3,15 @@ import Tabular
 /// The company metrics of docs/metrics.md §1 for one month and scope, from its ``RevenueTotals``, in the
 /// order of its table. Money is written with 4 decimals, counts as integers, rates as fractions with the
 /// fewest digits that round-trip; a ratio with a zero denominator is undefined.
-public struct RevenueMetrics: Sendable {
+package struct RevenueMetrics: Sendable {
     /// The totals of the month.
-    public let totals: RevenueTotals
+    package let totals: RevenueTotals
     /// `logo_churn_rate` of this month and the 5 before it (oldest first), each with its own month's
     /// tier membership (docs/metrics.md §1.8); fewer when the window starts later.
-    public let recentLogoChurn: [Ratio]
+    package let recentLogoChurn: [Ratio]
 
     /// The metric names, in the order they are written.
-    public static let names = [
+    package static let names = [
         "mrr_start", "mrr_end", "arr_end", "new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr",
         "churned_mrr", "customers_start", "customers_end", "new_customers", "reactivated_customers",
         "churned_customers", "arpa", "logo_churn_rate", "revenue_churn_rate", "gross_mrr_churn_rate", "nrr", "grr",
@@ -20,39 +20,39 @@ public struct RevenueMetrics: Sendable {
     ]
 
     /// `logo_churn_rate`: churned_customers / customers_start.
-    public var logoChurnRate: Ratio { Ratio(totals.churnedCustomers, totals.customersStart) }
+    package var logoChurnRate: Ratio { Ratio(totals.churnedCustomers, totals.customersStart) }
     /// `revenue_churn_rate`: churned_mrr / mrr_start.
-    public var revenueChurnRate: Ratio { Ratio(totals.churnedMRR, totals.mrrStart) }
+    package var revenueChurnRate: Ratio { Ratio(totals.churnedMRR, totals.mrrStart) }
     /// `gross_mrr_churn_rate`: (churned_mrr + contraction_mrr) / mrr_start.
-    public var grossMRRChurnRate: Ratio { Ratio(totals.churnedMRR + totals.contractionMRR, totals.mrrStart) }
+    package var grossMRRChurnRate: Ratio { Ratio(totals.churnedMRR + totals.contractionMRR, totals.mrrStart) }
     /// `nrr`: Σ_{P>0} C / Σ_{P>0} P.
-    public var nrr: Ratio { Ratio(totals.retained, totals.mrrStart) }
+    package var nrr: Ratio { Ratio(totals.retained, totals.mrrStart) }
     /// `grr`: Σ_{P>0} min(C, P) / Σ_{P>0} P, capped per account.
-    public var grr: Ratio { Ratio(totals.retainedCapped, totals.mrrStart) }
+    package var grr: Ratio { Ratio(totals.retainedCapped, totals.mrrStart) }
     /// `net_mrr_churn_rate`: 1 − nrr.
-    public var netMRRChurnRate: Ratio { nrr.complement }
+    package var netMRRChurnRate: Ratio { nrr.complement }
     /// `quick_ratio`: (new + reactivation + expansion) / (churned + contraction).
-    public var quickRatio: Ratio {
+    package var quickRatio: Ratio {
         Ratio(totals.newMRR + totals.reactivationMRR + totals.expansionMRR, totals.churnedMRR + totals.contractionMRR)
     }
     /// `nrr_quarterly`: nrr with P = MRR_a(M−3).
-    public var nrrQuarterly: Ratio { Ratio(totals.quarterCohortEnd, totals.quarterCohortStart) }
+    package var nrrQuarterly: Ratio { Ratio(totals.quarterCohortEnd, totals.quarterCohortStart) }
     /// `grr_quarterly`: grr with P = MRR_a(M−3).
-    public var grrQuarterly: Ratio { Ratio(totals.quarterCohortCapped, totals.quarterCohortStart) }
+    package var grrQuarterly: Ratio { Ratio(totals.quarterCohortCapped, totals.quarterCohortStart) }
     /// `nrr_ttm`: nrr with P = MRR_a(M−12).
-    public var nrrTTM: Ratio { Ratio(totals.yearCohortEnd, totals.yearCohortStart) }
+    package var nrrTTM: Ratio { Ratio(totals.yearCohortEnd, totals.yearCohortStart) }
     /// `grr_ttm`: grr with P = MRR_a(M−12).
-    public var grrTTM: Ratio { Ratio(totals.yearCohortCapped, totals.yearCohortStart) }
+    package var grrTTM: Ratio { Ratio(totals.yearCohortCapped, totals.yearCohortStart) }
 
     /// `arpa` = mrr_end / customers_end in ten-thousandths, rounded half to even (docs/metrics.md §1.9,
     /// §1.15); nil without customers.
-    public var arpa: Int64? {
+    package var arpa: Int64? {
         totals.customersEnd == 0 ? nil : Money.roundedHalfEven(totals.mrrEnd, dividedBy: totals.customersEnd)
     }
 
     /// `ltv` = arpa / mean(logo_churn_rate of M−5 … M where defined); nil when no month is defined or
     /// the mean is 0. Uses the exact arpa (mrr_end / customers_end), then rounds to 4 decimals.
-    public var ltv: Double? {
+    package var ltv: Double? {
         guard totals.customersEnd > 0 else { return nil }
         let defined = recentLogoChurn.compactMap(\.value)
         guard !defined.isEmpty else { return nil }
@@ -63,7 +63,7 @@ public struct RevenueMetrics: Sendable {
     }
 
     /// Every metric as written: (name, value or nil when undefined), in ``names`` order.
-    public var values: [(String, String?)] {
+    package var values: [(String, String?)] {
         let t = totals
         func money(_ units: Int64) -> String { Money.text(units) }
         func rate(_ ratio: Ratio) -> String? { ratio.text }

@@ -2,15 +2,15 @@ import Tabular
 
 /// What the revenue computation produces for a run: the totals behind every revenue metric per month
 /// and scope, and each account's revenue in M. Other metric families read the tiers from here.
-public struct RevenueResult: Sendable {
+package struct RevenueResult: Sendable {
     /// The months covered.
-    public let window: RevenueWindow
+    package let window: RevenueWindow
     /// Tier names in the pipeline's order, plus ``TierAssignment/untiered`` last.
-    public let tiers: [String]
+    package let tiers: [String]
     /// The plans of the loaded accounts, sorted.
-    public let plans: [String]
+    package let plans: [String]
     /// Per account (same order as the loaded accounts), its revenue in M.
-    public let accounts: [AccountRevenue]
+    package let accounts: [AccountRevenue]
     /// Totals per computed month and tier × plan cell: `cells[(r * tiers.count + tier) * plans.count + plan]`.
     let cells: [RevenueTotals]
     /// Whether any account was untiered in a computed month (then `tier:untiered` is written).
@@ -18,7 +18,7 @@ public struct RevenueResult: Sendable {
 
     /// The scopes written, in order: `company`, every tier of the pipeline (even when empty), then
     /// `tier:untiered` if an account matched no rule, then every plan.
-    public var scopes: [String] {
+    package var scopes: [String] {
         var scopes = ["company"]
         let tierCount = hasUntiered ? tiers.count : tiers.count - 1
         scopes += tiers.prefix(tierCount).map { "tier:\($0)" }
@@ -27,7 +27,7 @@ public struct RevenueResult: Sendable {
     }
 
     /// The totals of computed month `r` for each scope of ``scopes``, added up from the cells.
-    public func totals(computedMonth r: Int) -> [RevenueTotals] {
+    package func totals(computedMonth r: Int) -> [RevenueTotals] {
         let planCount = plans.count
         let tierCount = hasUntiered ? tiers.count : tiers.count - 1
         var company = RevenueTotals()
@@ -49,14 +49,14 @@ extension RevenueResult {
     /// The revenue step of the transform stage on its own: account MRR, movements, tiers and totals
     /// of `period` and its history, for callers outside a run (the revenue benchmark).
     /// - Complexity: O(A × W + S) for A accounts, S subscriptions and W months in the window.
-    public static func compute(data: ExtractedData, period: ReportingPeriod, configuration: PipelineConfiguration,
+    package static func compute(data: ExtractedData, period: ReportingPeriod, configuration: PipelineConfiguration,
                                historyMonths: Int = 13) -> RevenueResult {
         RevenueFamily.compute(TransformInput(data: data, period: period, configuration: configuration),
                               historyMonths: historyMonths)
     }
 
     /// The written figures of history month `h` (0 is the oldest, `historyMonths − 1` is M).
-    public func figures(historyMonth h: Int) -> KPITable {
+    package func figures(historyMonth h: Int) -> KPITable {
         RevenueFamily.figures(self, historyMonth: h)
     }
 }

@@ -2,50 +2,50 @@
 /// one tier × plan cell that scopes are added up from). Money in ten-thousandths.
 ///
 /// Rolled-up figures add these first and divide last (docs/metrics.md §0.11: rates are never averaged).
-public struct RevenueTotals: Sendable, Equatable {
+package struct RevenueTotals: Sendable, Equatable {
     /// Σ MRR_a(M−1).
-    public var mrrStart: Int64 = 0
+    package var mrrStart: Int64 = 0
     /// Σ MRR_a(M).
-    public var mrrEnd: Int64 = 0
+    package var mrrEnd: Int64 = 0
     /// Σ of the new movements' amounts.
-    public var newMRR: Int64 = 0
+    package var newMRR: Int64 = 0
     /// Σ of the reactivations' amounts.
-    public var reactivationMRR: Int64 = 0
+    package var reactivationMRR: Int64 = 0
     /// Σ of the expansions' amounts.
-    public var expansionMRR: Int64 = 0
+    package var expansionMRR: Int64 = 0
     /// Σ of the contractions' amounts.
-    public var contractionMRR: Int64 = 0
+    package var contractionMRR: Int64 = 0
     /// Σ of the churns' amounts.
-    public var churnedMRR: Int64 = 0
+    package var churnedMRR: Int64 = 0
     /// Paying customers in M−1.
-    public var customersStart: Int64 = 0
+    package var customersStart: Int64 = 0
     /// Paying customers in M.
-    public var customersEnd: Int64 = 0
+    package var customersEnd: Int64 = 0
     /// Accounts with a new movement.
-    public var newCustomers: Int64 = 0
+    package var newCustomers: Int64 = 0
     /// Accounts with a reactivation.
-    public var reactivatedCustomers: Int64 = 0
+    package var reactivatedCustomers: Int64 = 0
     /// Accounts with a churn.
-    public var churnedCustomers: Int64 = 0
+    package var churnedCustomers: Int64 = 0
     /// Σ_{P>0} min(C, P): the MRR the M−1 cohort kept, capped per account.
-    public var retainedCapped: Int64 = 0
+    package var retainedCapped: Int64 = 0
     /// Σ_{P₃>0} C with P₃ = MRR_a(M−3).
-    public var quarterCohortEnd: Int64 = 0
+    package var quarterCohortEnd: Int64 = 0
     /// Σ_{P₃>0} min(C, P₃).
-    public var quarterCohortCapped: Int64 = 0
+    package var quarterCohortCapped: Int64 = 0
     /// Σ P₃ over the accounts paying at M−3.
-    public var quarterCohortStart: Int64 = 0
+    package var quarterCohortStart: Int64 = 0
     /// Σ_{P₁₂>0} C with P₁₂ = MRR_a(M−12).
-    public var yearCohortEnd: Int64 = 0
+    package var yearCohortEnd: Int64 = 0
     /// Σ_{P₁₂>0} min(C, P₁₂).
-    public var yearCohortCapped: Int64 = 0
+    package var yearCohortCapped: Int64 = 0
     /// Σ P₁₂ over the accounts paying at M−12.
-    public var yearCohortStart: Int64 = 0
+    package var yearCohortStart: Int64 = 0
     /// MRR under notice: active at month end, canceled before as-of, ending later.
-    public var scheduledChurnMRR: Int64 = 0
+    package var scheduledChurnMRR: Int64 = 0
 
     /// No accounts.
-    public init() {}
+    package init() {}
 
     /// Adds one account's month: MRR at M−12, M−3, M−1 and M, its scheduled churn, and its movement.
     @inline(__always)
@@ -110,5 +110,5 @@ public struct RevenueTotals: Sendable, Equatable {
     }
 
     /// Σ_{P>0} C: the MRR at M of the accounts paying at M−1 (the NRR numerator).
-    public var retained: Int64 { mrrEnd - newMRR - reactivationMRR }
+    package var retained: Int64 { mrrEnd - newMRR - reactivationMRR }
 }

@@ -5,11 +5,11 @@ import Tabular
 /// Metrics are computed for `historyMonths` months ending at M (the trend the reports draw), plus the
 /// 5 months before them that `ltv`'s six-month mean of logo churn reads. Each of those months looks
 /// back up to 12 months (`nrr_ttm`), so account MRR is built for 12 more months before the first.
-public struct RevenueWindow: Sendable, Equatable {
+package struct RevenueWindow: Sendable, Equatable {
     /// The reporting month M.
-    public let month: YearMonth
+    package let month: YearMonth
     /// Months of history written per metric, M included (13: M and the 12 months before it).
-    public let historyMonths: Int
+    package let historyMonths: Int
 
     /// Months before a reported month that a metric reads (`nrr_ttm`'s cohort).
     static let lookback = 12
@@ -17,7 +17,7 @@ public struct RevenueWindow: Sendable, Equatable {
     static let ltvMonths = 6
 
     /// The window for month M with `historyMonths` (≥ 1) months of history.
-    public init(month: YearMonth, historyMonths: Int = 13) {
+    package init(month: YearMonth, historyMonths: Int = 13) {
         precondition(historyMonths >= 1)
         self.month = month
         self.historyMonths = historyMonths
@@ -32,5 +32,5 @@ public struct RevenueWindow: Sendable, Equatable {
     /// The month of computed month `r` (0 is the earliest; `computedMonths − 1` is M).
     func computedMonth(_ r: Int) -> YearMonth { month.adding(months: r - computedMonths + 1) }
     /// The months of history, oldest first, M last.
-    public var history: [YearMonth] { (0..<historyMonths).map { month.adding(months: $0 - historyMonths + 1) } }
+    package var history: [YearMonth] { (0..<historyMonths).map { month.adding(months: $0 - historyMonths + 1) } }
 }

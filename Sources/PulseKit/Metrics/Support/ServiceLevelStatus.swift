@@ -1,5 +1,5 @@
 /// Where one SLA of one ticket stands as of as-of (docs/metrics.md §3.17).
-public enum ServiceLevelStatus: String, Sendable {
+package enum ServiceLevelStatus: String, Sendable {
     /// Fulfilled before as-of, within the target.
     case achieved
     /// Fulfilled late, or not fulfilled and already past the target at as-of.

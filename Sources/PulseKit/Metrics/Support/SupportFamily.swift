@@ -4,14 +4,14 @@ import Tabular
 
 /// The support metrics of docs/metrics.md §3 per scope, with the help-center self-service metrics, each
 /// ticket's assessment for `tickets.csv`, and the drivers of the KPI review.
-public enum SupportFamily {
+package enum SupportFamily {
     /// The family's name, for logs.
     static let name = "support"
     /// The event sources its figures are computed from.
     static let sources: [CanonicalSource] = [.tickets, .articleEvents]
 
     /// The business calendar of the pipeline, precomputed over the dates `tickets` and as-of need.
-    public static func calendar(_ settings: BusinessCalendarSettings, timeZone: TimeZone, tickets: [Ticket], asOf: Instant) -> BusinessCalendar {
+    package static func calendar(_ settings: BusinessCalendarSettings, timeZone: TimeZone, tickets: [Ticket], asOf: Instant) -> BusinessCalendar {
         let zone = ZoneOffsets(timeZone: timeZone)
         var earliest = asOf
         for k in tickets.indices where tickets[k].createdAt < earliest { earliest = tickets[k].createdAt }

@@ -3,30 +3,30 @@ import Tabular
 
 /// One ticket as the support metrics see it at as-of: its priority, its durations in calendar and
 /// business minutes, and the status of both SLAs (docs/metrics.md §3.4–3.17).
-public struct TicketAssessment: Sendable {
+package struct TicketAssessment: Sendable {
     /// The priority: the field, else urgency × impact, else P3.
-    public var priority: SupportPriority
+    package var priority: SupportPriority
     /// Whether the priority fell back to P3 for lack of priority, urgency and impact.
-    public var priorityDefaulted: Bool
+    package var priorityDefaulted: Bool
     /// The first response before as-of, if any (also counted when earlier than creation).
-    public var firstResponseAt: Instant?
+    package var firstResponseAt: Instant?
     /// The solve before as-of, if any.
-    public var solvedAt: Instant?
+    package var solvedAt: Instant?
     /// created → first response, calendar minutes; nil without one or when it is earlier than creation.
-    public var firstResponseMinutes: Double?
+    package var firstResponseMinutes: Double?
     /// The same in business minutes.
-    public var firstResponseBusinessMinutes: Double?
+    package var firstResponseBusinessMinutes: Double?
     /// created → solved, calendar minutes; nil when unsolved or solved "before" creation.
-    public var resolutionMinutes: Double?
+    package var resolutionMinutes: Double?
     /// The same in business minutes.
-    public var resolutionBusinessMinutes: Double?
+    package var resolutionBusinessMinutes: Double?
     /// The first-response SLA.
-    public var firstResponseSLA: ServiceLevelStatus
+    package var firstResponseSLA: ServiceLevelStatus
     /// The resolution SLA.
-    public var resolutionSLA: ServiceLevelStatus
+    package var resolutionSLA: ServiceLevelStatus
 
     /// Assesses `ticket` of an account on `plan` (nil: unknown account, general targets).
-    public init(_ ticket: Ticket, plan: String?, asOf: Instant, calendar: BusinessCalendar, matrix: PriorityMatrix,
+    package init(_ ticket: Ticket, plan: String?, asOf: Instant, calendar: BusinessCalendar, matrix: PriorityMatrix,
          targets: ServiceLevelTargets) {
         (priority, priorityDefaulted) = Self.priority(of: ticket, matrix: matrix)
         let created = ticket.createdAt

@@ -4,26 +4,26 @@ import Tabular
 /// minor digits, rates as percentages with one decimal, "n/a" for undefined values. Deterministic
 /// (no locale of the machine is read), the same in English and Japanese but for the day and minute
 /// suffixes.
-public struct DisplayNumber: Sendable {
+package struct DisplayNumber: Sendable {
     /// The reporting currency (ISO 4217).
-    public let currency: String
+    package let currency: String
     /// The language of unit words.
-    public let language: ReportLanguage
+    package let language: ReportLanguage
 
     /// A formatter for `currency` and `language`.
-    public init(currency: String, language: ReportLanguage) {
+    package init(currency: String, language: ReportLanguage) {
         self.currency = currency
         self.language = language
     }
 
     /// What an undefined value reads as.
-    public static let undefined = "n/a"
+    package static let undefined = "n/a"
 
     /// Digits after the decimal mark of the currency's money (0 for yen and won, else 2).
-    public var currencyPlaces: Int { ["JPY", "KRW", "VND", "CLP", "ISK"].contains(currency) ? 0 : 2 }
+    package var currencyPlaces: Int { ["JPY", "KRW", "VND", "CLP", "ISK"].contains(currency) ? 0 : 2 }
 
     /// The currency's symbol when it has a common one, else its code and a space.
-    public var currencyPrefix: String {
+    package var currencyPrefix: String {
         switch currency {
         case "JPY": "¥"
         case "USD": "$"
@@ -36,7 +36,7 @@ public struct DisplayNumber: Sendable {
     }
 
     /// `value` in `unit`, e.g. `¥39,548,630`, `100.6%`, `1,139`, `49 days`; "n/a" when nil.
-    public func text(_ value: Double?, unit: MetricUnit) -> String {
+    package func text(_ value: Double?, unit: MetricUnit) -> String {
         guard let value, value.isFinite else { return Self.undefined }
         switch unit {
         case .money: return money(value)
@@ -50,13 +50,13 @@ public struct DisplayNumber: Sendable {
     }
 
     /// Money with the currency's symbol and minor digits, e.g. `¥1,234` or `-$12.50`.
-    public func money(_ value: Double) -> String {
+    package func money(_ value: Double) -> String {
         let body = Self.grouped(abs(value), places: currencyPlaces)
         return (value < 0 && body.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + currencyPrefix + body
     }
 
     /// A compact money label for chart axes: `¥39.5M`, `¥120K`, `$950`.
-    public func compactMoney(_ value: Double) -> String {
+    package func compactMoney(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
         for (limit, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "K")] where magnitude >= limit {
@@ -67,7 +67,7 @@ public struct DisplayNumber: Sendable {
 
     /// The change from `previous` to `current` with an arrow and a sign that carry its direction
     /// without colour: `▲ +1.2 pt`, `▼ -¥32,000`, `– 0`; nil when either is undefined.
-    public func change(from previous: Double?, to current: Double?, unit: MetricUnit) -> String? {
+    package func change(from previous: Double?, to current: Double?, unit: MetricUnit) -> String? {
         guard let previous, let current, previous.isFinite, current.isFinite else { return nil }
         let delta = current - previous
         let body: String
@@ -82,7 +82,7 @@ public struct DisplayNumber: Sendable {
     }
 
     /// `value` with `places` decimals and a comma every three integer digits (`-1,234.5`).
-    public static func grouped(_ value: Double, places: Int) -> String {
+    package static func grouped(_ value: Double, places: Int) -> String {
         // Beyond 15 digits a fixed rendering could overflow; such a value is shown as written in kpis.csv.
         guard abs(value) < 1e15 else { return NumberText.shortest(value) }
         var text = NumberText.fixed(value, places: places)

@@ -4,24 +4,24 @@ import Tabular
 /// workbook's KPIs sheet show. Layers, later ones winning: what earlier published runs recorded in the
 /// warehouse, then the months this run computed (revenue for every month, the other families for M−1
 /// and M).
-public struct KPIHistory: Sendable {
+package struct KPIHistory: Sendable {
     /// The months, oldest first; M is last.
-    public let months: [YearMonth]
+    package let months: [YearMonth]
     /// Per month, metric → value as written in `kpis.csv` (`nil` inside: recorded as undefined).
     private var values: [[String: String?]]
     /// Metric names in the order they were first added (M's written order first).
-    public private(set) var metrics: [String] = []
+    package private(set) var metrics: [String] = []
     /// The names in ``metrics``.
     private var known: Set<String> = []
 
     /// An empty history of the twelve months ending with `month`.
-    public init(endingWith month: YearMonth, count: Int = 12) {
+    package init(endingWith month: YearMonth, count: Int = 12) {
         months = (0..<count).map { month.adding(months: $0 - count + 1) }
         values = Array(repeating: [:], count: count)
     }
 
     /// Adds `table`'s company figures as the values of `month` (ignored when outside the history).
-    public mutating func overlay(_ table: KPITable, month: YearMonth) {
+    package mutating func overlay(_ table: KPITable, month: YearMonth) {
         guard let k = months.firstIndex(of: month) else { return }
         for figure in table.figures where figure.scope == "company" {
             set(figure.metric, figure.value, at: k)
@@ -43,20 +43,20 @@ public struct KPIHistory: Sendable {
     }
 
     /// The value of `metric` in month `k` (0 is the oldest) as written, nil when unknown or undefined.
-    public func text(_ metric: String, month k: Int) -> String? {
+    package func text(_ metric: String, month k: Int) -> String? {
         values[k][metric] ?? nil
     }
 
     /// The value of `metric` in month `k` as a number, nil when unknown or undefined.
-    public func value(_ metric: String, month k: Int) -> Double? {
+    package func value(_ metric: String, month k: Int) -> Double? {
         text(metric, month: k).flatMap(Double.init)
     }
 
     /// `metric` over the months, oldest first.
-    public func series(_ metric: String) -> [Double?] {
+    package func series(_ metric: String) -> [Double?] {
         months.indices.map { value(metric, month: $0) }
     }
 
     /// The months as `YYYY-MM` labels.
-    public var labels: [String] { months.map(\.description) }
+    package var labels: [String] { months.map(\.description) }
 }

@@ -1,23 +1,23 @@
 /// Every label of the KPI review and the QBR reports in English and Japanese, chosen by the
 /// pipeline's `language`. Metric names of docs/metrics.md have a reader's name in both languages; a
 /// breakdown (`tickets_created.priority.P1`) is named after its base metric and its value.
-public struct ReportVocabulary: Sendable {
+package struct ReportVocabulary: Sendable {
     /// The language labels are written in.
-    public let language: ReportLanguage
+    package let language: ReportLanguage
 
     /// The vocabulary of `language`.
-    public init(_ language: ReportLanguage) {
+    package init(_ language: ReportLanguage) {
         self.language = language
     }
 
     /// The label for `key` (a key of ``ReportVocabulary/labels``); the key itself if it has none.
-    public subscript(_ key: String) -> String {
+    package subscript(_ key: String) -> String {
         guard let pair = Self.labels[key] ?? Self.metrics[key] else { return key }
         return language == .ja ? pair.ja : pair.en
     }
 
     /// A metric's reader's name, breakdowns included (`Tickets created · P1`).
-    public func metric(_ name: String) -> String {
+    package func metric(_ name: String) -> String {
         if let pair = Self.metrics[name] { return language == .ja ? pair.ja : pair.en }
         let parts = name.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3 || (parts.count == 2 && parts[0] == "feature_adoption") else { return name }
@@ -26,7 +26,7 @@ public struct ReportVocabulary: Sendable {
     }
 
     /// A scope's reader's name: `company` → "Company" / "全社", `tier:high_touch` → "Tier: high_touch".
-    public func scope(_ scope: String) -> String {
+    package func scope(_ scope: String) -> String {
         if scope == "company" { return self["company"] }
         if scope.hasPrefix("tier:") { return self["tier"] + ": " + scope.dropFirst(5) }
         if scope.hasPrefix("plan:") { return self["plan"] + ": " + scope.dropFirst(5) }
@@ -34,7 +34,7 @@ public struct ReportVocabulary: Sendable {
     }
 
     /// The labels of the reports other than metric names.
-    public static let labels: [String: (en: String, ja: String)] = [
+    package static let labels: [String: (en: String, ja: String)] = [
         "kpi_review": ("Monthly KPI review", "月次KPIレビュー"),
         "qbr": ("Quarterly business review", "四半期ビジネスレビュー"),
         "period": ("Period", "対象月"),
@@ -195,7 +195,7 @@ public struct ReportVocabulary: Sendable {
     ]
 
     /// Reader's names of the metrics of docs/metrics.md.
-    public static let metrics: [String: (en: String, ja: String)] = [
+    package static let metrics: [String: (en: String, ja: String)] = [
         "mrr_start": ("MRR at start", "期首MRR"), "mrr_end": ("MRR", "MRR"), "arr_end": ("ARR", "ARR"),
         "new_mrr": ("New MRR", "新規MRR"), "reactivation_mrr": ("Reactivation MRR", "再開MRR"),
         "expansion_mrr": ("Expansion MRR", "拡大MRR"), "contraction_mrr": ("Contraction MRR", "縮小MRR"),
