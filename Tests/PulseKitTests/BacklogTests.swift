@@ -57,7 +57,7 @@ import Tabular
                 guard ticket.solvedAt.map({ $0 >= asOfInstant }) ?? true else { return false }
                 return context.scopes.scopes(of: ticket.accountID).contains { revenue.scopes[$0] == figure.scope }
             }.count
-            #expect(figure.value == String(naive), "seed \(seed) \(figure.scope)")
+            #expect(figure.text == String(naive), "seed \(seed) \(figure.scope)")
         }
         #expect(figures.count == revenue.scopes.count)
     }

@@ -27,3 +27,16 @@ import Testing
         #expect(Set(MetricCatalog.all.map(\.name)).count == MetricCatalog.all.count)
     }
 }
+
+/// Figures stay typed until they are written; their text is the written form of docs/metrics.md §10.1.
+@Suite struct FigureValueTests {
+    @Test func textIsMadeWhereTheFigureIsWritten() {
+        #expect(FigureValue.count(42).text == "42")
+        #expect(FigureValue.money(10_000_000).text == "1000.0000")
+        #expect(FigureValue.approximateMoney(1234.56785).text == "1234.5678")
+        #expect(FigureValue.ratio(Ratio(1, 3)).text == "0.3333333333333333")
+        #expect(FigureValue.defined(2, over: 0) == nil)   // undefined, never 0 or NaN
+        #expect(FigureValue.number(0.1 + 0.2).text == "0.30000000000000004")
+        #expect(FigureValue.money(-15_000).double == -1.5)
+    }
+}

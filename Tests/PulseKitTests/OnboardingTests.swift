@@ -82,14 +82,14 @@ import Tabular
 
     /// One scope's figures as `metric=value` in written order (empty when undefined).
     static func written(_ table: KPITable, scope: String = "company") -> [String] {
-        table.figures.filter { $0.scope == scope }.map { "\($0.metric)=\($0.value ?? "")" }
+        table.figures.filter { $0.scope == scope }.map { "\($0.metric)=\($0.text ?? "")" }
     }
 
     /// One figure's value (nil when undefined); the figure must have been written.
     static func value(_ table: KPITable, _ metric: String, scope: String = "company") -> String? {
         let figure = table.figures.first(where: { $0.scope == scope && $0.metric == metric })
         #expect(figure != nil, "\(metric) was not written for \(scope)")
-        return figure?.value
+        return figure?.text
     }
 
     @Test func behindOnlyOnceADueDateHasPassed() {
@@ -281,7 +281,7 @@ import Tabular
             "onboarding_behind_accounts=",
         ])
         #expect(!table.figures.isEmpty)
-        #expect(table.figures.allSatisfy { $0.value == nil })
+        #expect(table.figures.allSatisfy { $0.text == nil })
         #expect(table.figures.count == table.scopes.count * OnboardingFamily.names.count)
     }
 

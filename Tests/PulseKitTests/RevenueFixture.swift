@@ -67,7 +67,7 @@ struct RevenueFixture {
         let (result, _) = try revenue(month, asOf: asOf)
         let table = RevenueFamily.figures(result, historyMonth: result.window.historyMonths - 1)
         var values: [String: String?] = [:]
-        for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.value) }
+        for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.text) }
         return Figures(values: values)
     }
 

@@ -84,8 +84,8 @@ import Tabular
 
     @Test func kpiFilesWriteUndefinedAsEmptyAndNull() throws {
         var table = KPITable()
-        table.figures = [.init(scope: "company", metric: "nrr", value: "1.0213"), .init(scope: "company", metric: "grr", value: nil),
-                         .init(scope: "tier.high_touch", metric: "nrr", value: "0.98")]
+        table.figures = [.init(scope: "company", metric: "nrr", value: .number(1.0213)), .init(scope: "company", metric: "grr", value: nil),
+                         .init(scope: "tier.high_touch", metric: "nrr", value: .ratio(Ratio(49, 50)))]
         #expect(String(decoding: KPIFiles.csv(table, period: "2026-10"), as: UTF8.self)
                 == "period,scope,metric,value\n2026-10,company,nrr,1.0213\n2026-10,company,grr,\n2026-10,tier.high_touch,nrr,0.98\n")
         #expect(String(decoding: KPIFiles.json(table, period: "2026-10", asOf: "2026-11-01T00:00:00+09:00", currency: "JPY"), as: UTF8.self) == """

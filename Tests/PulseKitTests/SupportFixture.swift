@@ -67,7 +67,7 @@ struct SupportFixture {
         var table = SupportFamily.compute(input, context: context).figures
         table.append(contentsOf: VoiceOfCustomerFamily().compute(input, context: context))
         var values: [String: String?] = [:]
-        for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.value) }
+        for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.text) }
         return RevenueFixture.Figures(values: values)
     }
 

@@ -24,10 +24,10 @@ enum HealthFamily {
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
             // The mean of the exact final scores, rounded once (docs/metrics.md §7.3).
-            let average = ExactNumber.mean(of: sums[s].scores).map(NumberText.shortest)
+            let average = ExactNumber.mean(of: sums[s].scores).map(FigureValue.number)
             table.figures.append(KPITable.Figure(scope: scope, metric: "health_avg", value: average))
             for (k, band) in order.enumerated() {
-                table.figures.append(KPITable.Figure(scope: scope, metric: "health_\(band.rawValue)", value: String(sums[s].bands[k])))
+                table.figures.append(KPITable.Figure(scope: scope, metric: "health_\(band.rawValue)", value: .count(sums[s].bands[k])))
             }
         }
         return table

@@ -1,5 +1,5 @@
-/// The figures of a run in the order they are written: one value per (scope, metric), a value
-/// being a number literal or `nil` when undefined.
+/// The figures of a run in the order they are written: one typed value per (scope, metric), `nil`
+/// when undefined.
 package struct KPITable: Sendable, Equatable {
     /// One figure.
     package struct Figure: Sendable, Equatable {
@@ -7,11 +7,14 @@ package struct KPITable: Sendable, Equatable {
         package var scope: String
         /// The metric's name from `docs/metrics.md`.
         package var metric: String
+        /// The value, or `nil` when undefined.
+        package var value: FigureValue?
+
         /// The value as written (`.` decimal mark, no separators), or `nil` when undefined.
-        package var value: String?
+        package var text: String? { value?.text }
 
         /// Creates a figure.
-        package init(scope: String, metric: String, value: String?) {
+        package init(scope: String, metric: String, value: FigureValue?) {
             self.scope = scope
             self.metric = metric
             self.value = value

@@ -11,7 +11,7 @@ enum KPIFiles {
             writer.appendField(period)
             writer.appendField(figure.scope)
             writer.appendField(figure.metric)
-            if let value = figure.value { writer.appendNumber(value) } else { writer.appendEmptyField() }
+            if let value = figure.text { writer.appendNumber(value) } else { writer.appendEmptyField() }
             writer.endRecord()
         }
         return writer.bytes
@@ -30,7 +30,7 @@ enum KPIFiles {
                 members.append([])
                 scopes.append((figure.scope, .null))
             }
-            members[k].append((figure.metric, figure.value.map(JSONValue.number) ?? .null))
+            members[k].append((figure.metric, figure.text.map(JSONValue.number) ?? .null))
         }
         for k in scopes.indices { scopes[k].value = .object(JSONObject(members: members[k])) }
         let document = JSONObject(members: [

@@ -8,7 +8,7 @@ enum ResultStore {
     static func record(_ table: KPITable, period: String, runID: Int64, in db: Database) throws {
         let statement = try db.makeStatement(sql: "INSERT INTO kpi_values (run_id, period, scope, metric, value) VALUES (?, ?, ?, ?, ?)")
         for figure in table.figures {
-            try statement.execute(arguments: [runID, period, figure.scope, figure.metric, figure.value])
+            try statement.execute(arguments: [runID, period, figure.scope, figure.metric, figure.text])
         }
     }
 

@@ -32,13 +32,13 @@ enum AdoptionFamily {
                 for k in keyFeatures.indices where facts.features & (1 << UInt64(k)) != 0 { totals[s].featureAccounts[k] += 1 }
             }
         }
-        func ratio(_ a: Double, _ b: Double) -> String? { usageLoaded && b > 0 ? NumberText.shortest(a / b) : nil }
+        func ratio(_ a: Double, _ b: Double) -> FigureValue? { usageLoaded && b > 0 ? .number(a / b) : nil }
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
             let t = totals[s]
-            var values: [(String, String?)] = [
+            var values: [(String, FigureValue?)] = [
                 ("active_account_rate", ratio(Double(t.active), Double(t.paying))),
-                ("mau_total", usageLoaded ? String(t.mau) : nil),
+                ("mau_total", usageLoaded ? .count(t.mau) : nil),
                 ("license_utilization", ratio(Double(t.mauWithSeats), Double(t.seats))),
                 ("stickiness", ratio(t.dauAverage, Double(t.mau))),
             ]

@@ -170,16 +170,15 @@ enum OnboardingFamily {
 
         var table = KPITable()
         for (s, scope) in scopes.names.enumerated() {
-            var values = [String?](repeating: nil, count: names.count)
+            var values = [FigureValue?](repeating: nil, count: names.count)
             if milestonesLoaded {
                 let t = totals[s]
                 let sorted = t.ttfvDays.sorted()
-                values[0] = Percentile.of(sorted: sorted, .median).map { NumberText.shortest($0) }
-                values[1] = Percentile.of(sorted: sorted, .p90).map { NumberText.shortest($0) }
-                values[2] = String(sorted.count)
-                values[3] = t.windowsEnding == 0
-                    ? nil : NumberText.shortest(Double(t.completedOnTime) / Double(t.windowsEnding))
-                values[4] = String(t.behind)
+                values[0] = Percentile.of(sorted: sorted, .median).map(FigureValue.number)
+                values[1] = Percentile.of(sorted: sorted, .p90).map(FigureValue.number)
+                values[2] = .count(sorted.count)
+                values[3] = .defined(t.completedOnTime, over: t.windowsEnding)
+                values[4] = .count(t.behind)
             }
             for (metric, value) in zip(names, values) {
                 table.figures.append(KPITable.Figure(scope: scope, metric: metric, value: value))

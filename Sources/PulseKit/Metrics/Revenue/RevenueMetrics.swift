@@ -63,25 +63,26 @@ package struct RevenueMetrics: Sendable {
     }
 
     /// Every metric as written: (name, value or nil when undefined), in ``names`` order.
-    package var values: [(String, String?)] {
+    package var values: [(String, FigureValue?)] {
         let t = totals
-        func money(_ units: Int64) -> String { Money.text(units) }
-        func rate(_ ratio: Ratio) -> String? { ratio.text }
+        func money(_ units: Int64) -> FigureValue { .money(units) }
+        func rate(_ ratio: Ratio) -> FigureValue? { .defined(ratio) }
+        func count(_ n: Int64) -> FigureValue { .count(n) }
         return [
             ("mrr_start", money(t.mrrStart)), ("mrr_end", money(t.mrrEnd)), ("arr_end", money(12 * t.mrrEnd)),
             ("new_mrr", money(t.newMRR)), ("reactivation_mrr", money(t.reactivationMRR)),
             ("expansion_mrr", money(t.expansionMRR)), ("contraction_mrr", money(t.contractionMRR)),
             ("churned_mrr", money(t.churnedMRR)),
-            ("customers_start", String(t.customersStart)), ("customers_end", String(t.customersEnd)),
-            ("new_customers", String(t.newCustomers)), ("reactivated_customers", String(t.reactivatedCustomers)),
-            ("churned_customers", String(t.churnedCustomers)),
+            ("customers_start", count(t.customersStart)), ("customers_end", count(t.customersEnd)),
+            ("new_customers", count(t.newCustomers)), ("reactivated_customers", count(t.reactivatedCustomers)),
+            ("churned_customers", count(t.churnedCustomers)),
             ("arpa", arpa.map(money)), ("logo_churn_rate", rate(logoChurnRate)),
             ("revenue_churn_rate", rate(revenueChurnRate)), ("gross_mrr_churn_rate", rate(grossMRRChurnRate)),
             ("nrr", rate(nrr)), ("grr", rate(grr)), ("net_mrr_churn_rate", rate(netMRRChurnRate)),
             ("quick_ratio", rate(quickRatio)), ("nrr_quarterly", rate(nrrQuarterly)),
             ("grr_quarterly", rate(grrQuarterly)), ("nrr_ttm", rate(nrrTTM)), ("grr_ttm", rate(grrTTM)),
             ("scheduled_churn_mrr", money(t.scheduledChurnMRR)),
-            ("ltv", ltv.map { NumberText.fixed($0, places: 4) }),
+            ("ltv", ltv.map(FigureValue.approximateMoney)),
         ]
     }
 }

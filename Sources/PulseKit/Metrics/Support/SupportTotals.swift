@@ -26,22 +26,22 @@ struct SupportTotals {
     /// Every metric as written, in the order of docs/metrics.md §3; `tickets` and `articles` say whether
     /// those sources were loaded (metrics of a missing source are undefined, counts included:
     /// docs/metrics.md §0.14).
-    func values(customersEnd: Int64, tickets: Bool, articles: Bool) -> [(String, String?)] {
-        func count(_ n: Int, _ loaded: Bool = true) -> String? { loaded ? String(n) : nil }
-        func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }
-        func percentile(_ values: [Double], _ p: Percentile.Rank) -> String? {
-            Percentile.of(sorted: values, p).map(NumberText.shortest)
+    func values(customersEnd: Int64, tickets: Bool, articles: Bool) -> [(String, FigureValue?)] {
+        func count(_ n: Int, _ loaded: Bool = true) -> FigureValue? { loaded ? .count(n) : nil }
+        func rate(_ numerator: Int, _ denominator: Int) -> FigureValue? { .defined(numerator, over: denominator) }
+        func percentile(_ values: [Double], _ p: Percentile.Rank) -> FigureValue? {
+            Percentile.of(sorted: values, p).map(FigureValue.number)
         }
-        func compliance(_ counts: [(achieved: Int, breached: Int)]) -> String? {
+        func compliance(_ counts: [(achieved: Int, breached: Int)]) -> FigureValue? {
             let achieved = counts.reduce(0) { $0 + $1.achieved }
             return rate(achieved, achieved + counts.reduce(0) { $0 + $1.breached })
         }
         let priorities = SupportPriority.allCases
-        var v: [(String, String?)] = []
+        var v: [(String, FigureValue?)] = []
         v.append(("tickets_created", count(created, tickets)))
         for (k, priority) in priorities.enumerated() { v.append(("tickets_created.priority.\(priority.name)", count(createdByPriority[k], tickets))) }
-        for category in createdByCategory.keys.sorted() { v.append(("tickets_created.category.\(category)", String(createdByCategory[category]!))) }
-        for channel in createdByChannel.keys.sorted() { v.append(("tickets_created.channel.\(channel)", String(createdByChannel[channel]!))) }
+        for category in createdByCategory.keys.sorted() { v.append(("tickets_created.category.\(category)", .count(createdByCategory[category]!))) }
+        for channel in createdByChannel.keys.sorted() { v.append(("tickets_created.channel.\(channel)", .count(createdByChannel[channel]!))) }
         v.append(("tickets_solved", count(solved, tickets)))
         v.append(("backlog_end", count(backlog, tickets)))
         v.append(("first_response_minutes_median", percentile(firstResponseMinutes, .median)))
@@ -60,7 +60,7 @@ struct SupportTotals {
         v.append(("escalation_rate", rate(escalated, created)))
         v.append(("l3_escalation_rate", rate(escalatedToL3, created)))
         v.append(("reopen_rate", rate(solvedReopened, solved)))
-        v.append(("tickets_per_customer", tickets && customersEnd > 0 ? NumberText.shortest(Double(created) / Double(customersEnd)) : nil))
+        v.append(("tickets_per_customer", tickets && customersEnd > 0 ? .defined(Ratio(Int64(created), customersEnd)) : nil))
         v.append(("article_views", count(articleViews, articles)))
         v.append(("article_helpful_rate", articles ? rate(helpful, helpful + notHelpful) : nil))
         v.append(("self_service_ratio", articles && tickets ? rate(articleViews, created) : nil))

@@ -27,22 +27,22 @@ struct SurveyTotals: Equatable {
 
     /// Every metric as written; the metrics of a missing source are undefined, counts included
     /// (docs/metrics.md §0.14).
-    func values(csatLoaded: Bool, npsLoaded: Bool, cesLoaded: Bool) -> [(String, String?)] {
-        func rate(_ numerator: Int, _ denominator: Int) -> String? { Ratio(numerator, denominator).text }
+    func values(csatLoaded: Bool, npsLoaded: Bool, cesLoaded: Bool) -> [(String, FigureValue?)] {
+        func count(_ n: Int, _ loaded: Bool) -> FigureValue? { loaded ? .count(n) : nil }
         let wilson = WilsonInterval(successes: csatSatisfied, n: csatResponses)
-        var values: [(String, String?)] = []
-        values.append(("csat", csatLoaded ? rate(csatSatisfied, csatResponses) : nil))
-        values.append(("csat_responses", csatLoaded ? String(csatResponses) : nil))
-        values.append(("csat_ci_low", csatLoaded ? wilson.map { NumberText.shortest($0.low) } : nil))
-        values.append(("csat_ci_high", csatLoaded ? wilson.map { NumberText.shortest($0.high) } : nil))
+        var values: [(String, FigureValue?)] = []
+        values.append(("csat", csatLoaded ? .defined(csatSatisfied, over: csatResponses) : nil))
+        values.append(("csat_responses", count(csatResponses, csatLoaded)))
+        values.append(("csat_ci_low", csatLoaded ? wilson.map { .number($0.low) } : nil))
+        values.append(("csat_ci_high", csatLoaded ? wilson.map { .number($0.high) } : nil))
         values.append(("nps", npsLoaded && npsResponses > 0
-                        ? NumberText.shortest(100 * Double(promoters - detractors) / Double(npsResponses)) : nil))
-        values.append(("nps_responses", npsLoaded ? String(npsResponses) : nil))
-        values.append(("nps_promoters", npsLoaded ? String(promoters) : nil))
-        values.append(("nps_passives", npsLoaded ? String(passives) : nil))
-        values.append(("nps_detractors", npsLoaded ? String(detractors) : nil))
-        values.append(("ces", cesLoaded ? rate(cesSum, cesResponses) : nil))
-        values.append(("ces_responses", cesLoaded ? String(cesResponses) : nil))
+                        ? .number(100 * Double(promoters - detractors) / Double(npsResponses)) : nil))
+        values.append(("nps_responses", count(npsResponses, npsLoaded)))
+        values.append(("nps_promoters", count(promoters, npsLoaded)))
+        values.append(("nps_passives", count(passives, npsLoaded)))
+        values.append(("nps_detractors", count(detractors, npsLoaded)))
+        values.append(("ces", cesLoaded ? .defined(cesSum, over: cesResponses) : nil))
+        values.append(("ces_responses", count(cesResponses, cesLoaded)))
         return values
     }
 }

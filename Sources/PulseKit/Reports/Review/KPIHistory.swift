@@ -24,7 +24,7 @@ package struct KPIHistory: Sendable {
     package mutating func overlay(_ table: KPITable, month: YearMonth) {
         guard let k = months.firstIndex(of: month) else { return }
         for figure in table.figures where figure.scope == "company" {
-            set(figure.metric, figure.value, at: k)
+            set(figure.metric, figure.text, at: k)
         }
     }
 

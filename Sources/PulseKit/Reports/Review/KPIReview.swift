@@ -144,7 +144,7 @@ extension KPIReview {
         self.init(header: header, history: history, targets: targets)
         for figure in transformed.figures.figures {
             if figures[figure.scope] == nil { scopes.append(figure.scope) }
-            figures[figure.scope, default: [:]][figure.metric] = figure.value
+            figures[figure.scope, default: [:]][figure.metric] = figure.text
             if figure.scope == "company" { metrics.append(figure.metric) }
         }
         let before = history.months.count - 2
