@@ -17,7 +17,7 @@ struct AccountFactsBuilder {
         self.input = input
         self.context = context
         self.usage = usage
-        self.index = index ?? AccountRecordIndex(input.data, scopes: context.scopes)
+        self.index = index ?? AccountRecordIndex(input.data, scopes: context.scopes, onboarding: input.configuration.onboarding)
     }
 
     /// The as-of instant and date `monthsBack` months before M: 0 is M's as-of, 1 is M_start, 2 is the
@@ -32,10 +32,13 @@ struct AccountFactsBuilder {
     /// Every account's onboarding as of the as-of `monthsBack` months before M.
     func onboarding(monthsBack: Int) -> [AccountOnboarding] {
         let (asOf, asOfDate) = asOf(monthsBack: monthsBack)
-        return OnboardingFamily.accounts(input.data.accounts, milestones: input.data.milestones,
-                                         settings: input.configuration.onboarding, asOf: asOf, asOfDate: asOfDate,
-                                         timeZone: input.configuration.timeZone,
-                                         milestonesLoaded: input.data.isLoaded(.milestones))
+        guard input.data.isLoaded(.milestones) else {
+            return OnboardingFamily.accounts(input.data.accounts, milestones: [], settings: input.configuration.onboarding,
+                                             asOf: asOf, asOfDate: asOfDate, timeZone: input.configuration.timeZone,
+                                             milestonesLoaded: false)
+        }
+        return OnboardingFamily.accounts(input.data.accounts, earliest: index.milestones, settings: input.configuration.onboarding,
+                                         asOf: asOf, asOfDate: asOfDate, timeZone: input.configuration.timeZone)
     }
 
     /// The facts of every loaded account (same order), `monthsBack` months before M, with that month's

@@ -10,9 +10,12 @@ struct AccountRecordIndex: Sendable {
     let csatAccount: [Int32]
     /// Per ticket, its account's position.
     let ticketAccount: [Int32]
+    /// Each account's earliest first value and required milestones.
+    let milestones: MilestoneEarliest
 
-    /// The index of `data`'s records over the accounts of `scopes`.
-    init(_ data: ExtractedData, scopes: ScopeMembership) {
+    /// The index of `data`'s records over the accounts of `scopes`, with the milestones `onboarding` names.
+    init(_ data: ExtractedData, scopes: ScopeMembership, onboarding: OnboardingSettings) {
+        milestones = MilestoneEarliest(data.accounts, milestones: data.milestones, settings: onboarding)
         func position(_ id: String) -> Int32 { scopes.position(of: id).map(Int32.init) ?? -1 }
         npsAccount = data.nps.map { position($0.accountID) }
         var contacts: [String: Int32] = [:]

@@ -21,7 +21,7 @@ enum TransformStage {
         figures.append(contentsOf: support.figures)
         for table in tables { figures.append(contentsOf: table) }
         var result = TransformResult(figures: figures, history: [], revenue: revenue, support: support)
-        let index = AccountRecordIndex(input.data, scopes: context.scopes)
+        let index = AccountRecordIndex(input.data, scopes: context.scopes, onboarding: input.configuration.onboarding)
         let usage = input.usage?.monthly()
         accountLevel(input, context: context, index: index, usage: usage?.accounts(monthsBack: 0) ?? [:], into: &result, jobs: jobs)
         result.figures = result.figures.groupedByScope()

@@ -34,36 +34,19 @@ enum OnboardingFamily {
                                   windowEnd: account.signupDate.adding(days: settings.windowDays), requiredAchievedBy: nil)
             }
         }
-        // Each distinct required milestone name → its column in `earliest`.
-        var requiredColumns: [String: Int] = [:]
-        for required in settings.required where requiredColumns[required.milestone] == nil {
-            requiredColumns[required.milestone] = requiredColumns.count
-        }
-        let columnCount = requiredColumns.count
-        // Account id → position; an id listed twice keeps its first position, which holds its milestones.
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(accounts.count)
-        for (position, account) in accounts.enumerated() where positions[account.id] == nil {
-            positions[account.id] = position
-        }
-        // Per position, the earliest first-value instant and the earliest instant of each required milestone.
-        var firstValueAt = [Instant?](repeating: nil, count: accounts.count)
-        var earliest = [Instant?](repeating: nil, count: accounts.count * columnCount)
-        /// Keeps `instant` in `slot` when the slot is empty or holds a later instant.
-        func keepEarliest(_ slot: inout Instant?, _ instant: Instant) {
-            if let kept = slot, kept <= instant { return }
-            slot = instant
-        }
-        for milestone in milestones where milestone.achievedAt < asOf {
-            guard let position = positions[milestone.accountID] else { continue }
-            if milestone.name == settings.firstValueMilestone {
-                keepEarliest(&firstValueAt[position], milestone.achievedAt)
-            }
-            if let column = requiredColumns[milestone.name] {
-                keepEarliest(&earliest[position * columnCount + column], milestone.achievedAt)
-            }
-        }
+        return Self.accounts(accounts, earliest: MilestoneEarliest(accounts, milestones: milestones, settings: settings),
+                        settings: settings, asOf: asOf, asOfDate: asOfDate, timeZone: timeZone)
+    }
 
+    /// Each account's onboarding facts as of `asOf`, from the earliest achievements worked out once
+    /// per run (an achievement counts when it is before `asOf`: the earliest is before it whenever any is).
+    static func accounts(_ accounts: [Account], earliest index: MilestoneEarliest, settings: OnboardingSettings, asOf: Instant,
+                         asOfDate: LocalDate, timeZone: TimeZone) -> [AccountOnboarding] {
+        let requiredColumns = index.requiredColumns
+        let columnCount = requiredColumns.count
+        let positions = index.positions
+        let firstValueAt = index.firstValueAt.map { $0.flatMap { $0 < asOf ? $0 : nil } }
+        let earliest = index.earliest.map { $0.flatMap { $0 < asOf ? $0 : nil } }
         let zone = ZoneOffsets(timeZone: timeZone)
         var result: [AccountOnboarding] = []
         result.reserveCapacity(accounts.count)
@@ -185,5 +168,52 @@ enum OnboardingFamily {
             }
         }
         return table
+    }
+}
+
+/// Each account's earliest achievement of the first-value milestone and of every required milestone,
+/// whatever the as-of: the part of onboarding that every month of a run shares.
+struct MilestoneEarliest: Sendable {
+    /// Each distinct required milestone name → its column in ``earliest``.
+    let requiredColumns: [String: Int]
+    /// Account id → position; an id listed twice keeps its first position, which holds its milestones.
+    let positions: [String: Int]
+    /// Per position, the earliest first-value instant.
+    let firstValueAt: [Instant?]
+    /// Per position and required milestone (`position × columns + column`), the earliest instant.
+    let earliest: [Instant?]
+
+    /// The earliest achievements in `milestones` of `accounts`; milestones of other ids are ignored.
+    init(_ accounts: [Account], milestones: [Milestone], settings: OnboardingSettings) {
+        var requiredColumns: [String: Int] = [:]
+        for required in settings.required where requiredColumns[required.milestone] == nil {
+            requiredColumns[required.milestone] = requiredColumns.count
+        }
+        let columnCount = requiredColumns.count
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(accounts.count)
+        for (position, account) in accounts.enumerated() where positions[account.id] == nil {
+            positions[account.id] = position
+        }
+        var firstValueAt = [Instant?](repeating: nil, count: accounts.count)
+        var earliest = [Instant?](repeating: nil, count: accounts.count * columnCount)
+        /// Keeps `instant` in `slot` when the slot is empty or holds a later instant.
+        func keepEarliest(_ slot: inout Instant?, _ instant: Instant) {
+            if let kept = slot, kept <= instant { return }
+            slot = instant
+        }
+        for milestone in milestones {
+            guard let position = positions[milestone.accountID] else { continue }
+            if milestone.name == settings.firstValueMilestone {
+                keepEarliest(&firstValueAt[position], milestone.achievedAt)
+            }
+            if let column = requiredColumns[milestone.name] {
+                keepEarliest(&earliest[position * columnCount + column], milestone.achievedAt)
+            }
+        }
+        self.requiredColumns = requiredColumns
+        self.positions = positions
+        self.firstValueAt = firstValueAt
+        self.earliest = earliest
     }
 }
