@@ -192,7 +192,7 @@ struct RunExecution {
         let transformed = TransformStage.run(MetricFamilies.all, input: input, coverage: loaded.coverage, jobs: options.jobs)
         let scoring = transformed.healthAndAlerts.components
         finish(.transform, since: started, rows: transformed.figures.figures.count,
-               detail: "\(MetricFamilies.all.count + 2) metric families, \(transformed.history.count + 1) months; health and alerts "
+               detail: "\(MetricFamilies.all.count) metric families, \(transformed.history.count + 1) months; health and alerts "
                    + "\(Int(scoring.attoseconds / 1_000_000_000_000_000 + scoring.seconds * 1000)) ms")
         return transformed
     }

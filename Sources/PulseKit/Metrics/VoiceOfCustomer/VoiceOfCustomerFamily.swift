@@ -5,9 +5,10 @@ import Tabular
 struct VoiceOfCustomerFamily: MetricFamily {
     let name = "voice of the customer"
     let sources: [CanonicalSource] = [.csat, .nps, .ces]
+    let readsAccounts = false
 
-    func compute(_ input: TransformInput, context: TransformContext) -> KPITable {
-        let scopes = context.scopes
+    func figures(_ month: MonthInputs) -> KPITable {
+        let (input, scopes) = (month.input, month.context.scopes)
         let start = input.period.start
         let end = min(input.period.end, input.period.asOf)
         var totals = [SurveyTotals](repeating: SurveyTotals(), count: scopes.names.count)
