@@ -40,28 +40,26 @@ package struct HealthScore: Sendable, Equatable {
     /// Scores exact raw values (by component) with `model`, its numbers already made exact: on 128-bit
     /// fractions, or on unbounded ones when a value outgrows them.
     init(model: ExactHealthModel, names: [HealthComponentName], raw: (HealthComponentName) -> ExactNumber?) {
-        let raws = names.map(raw)
         var parts = names.map { Part(name: $0, raw: nil, points: nil, effectiveWeight: 0, contribution: 0) }
-        var pointsOf: [Double?]
-        var exact: ExactNumber?
-        var band = HealthBand.unknown
-        if let small = model.small, let result = try? Self.small(raws, with: small) {
-            pointsOf = result.points.map { $0.map { ExactNumber.small($0).double } }
-            exact = result.score.map(ExactNumber.small)
-            if let score = result.score { band = (try? small.band(of: score)) ?? (try! model.big.band(of: ExactNumber.small(score).wide)) }
+        let exact: ExactNumber?
+        let band: HealthBand
+        if let small = model.small, let result = Self.small(names, raw: raw, with: small, into: &parts) {
+            (exact, band) = (result.score.map(ExactNumber.small), result.band)
         } else {
+            let raws = names.map(raw)
             let result = try! model.big.score(raws.map { $0?.wide })
-            pointsOf = result.points.map { $0.map { ExactNumber.big($0).double } }
+            for k in names.indices {
+                parts[k].raw = raws[k]?.double
+                parts[k].points = result.points[k].map { ExactNumber.big($0).double }
+            }
             exact = result.score.map(ExactNumber.big)
-            if let score = result.score { band = try! model.big.band(of: score) }
+            band = try! result.score.map { try model.big.band(of: $0) } ?? .unknown
         }
         var total = 0.0
-        for k in names.indices where pointsOf[k] != nil { total += model.weights[k] }
+        for k in names.indices where parts[k].points != nil { total += model.weights[k] }
         for k in names.indices {
-            parts[k].raw = raws[k]?.double
-            parts[k].points = pointsOf[k]
             // The explanation's shares, in doubles: they add up to the score within rounding.
-            if let points = pointsOf[k], total > 0 {
+            if let points = parts[k].points, total > 0 {
                 parts[k].effectiveWeight = model.weights[k] / total
                 parts[k].contribution = parts[k].effectiveWeight * points
             }
@@ -72,19 +70,28 @@ package struct HealthScore: Sendable, Equatable {
         self.parts = parts
     }
 
-    /// The points and score on 128-bit fractions; throws when a raw value or a result outgrows them.
-    private static func small(_ raws: [ExactNumber?], with parameters: ExactHealthModel.Parameters<Int128>) throws(FractionOverflow)
-        -> (points: [Fraction<Int128>?], score: Fraction<Int128>?) {
-        var fractions: [Fraction<Int128>?] = []
-        fractions.reserveCapacity(raws.count)
-        for raw in raws {
-            switch raw {
-            case nil: fractions.append(nil)
-            case let .small(f)?: fractions.append(f)
-            case .big?: throw FractionOverflow()
+    /// The score and band on 128-bit fractions, each part's raw value and points written into `parts`
+    /// on the way; nil when a value outgrows them (the caller then computes on unbounded integers).
+    private static func small(_ names: [HealthComponentName], raw: (HealthComponentName) -> ExactNumber?,
+                              with parameters: ExactHealthModel.Parameters<Int128>,
+                              into parts: inout [Part]) -> (score: Fraction<Int128>?, band: HealthBand)? {
+        var weighted = Fraction<Int128>(0), total = Fraction<Int128>(0)
+        do throws(FractionOverflow) {
+            for k in names.indices {
+                guard let value = raw(names[k]) else { continue }
+                guard case let .small(fraction) = value else { return nil }
+                let points = try parameters.mappings[k].points(raw: fraction)
+                parts[k].raw = try fraction.nearestDouble()
+                parts[k].points = try points.nearestDouble()
+                weighted = try weighted + parameters.weights[k] * points
+                total = try total + parameters.weights[k]
             }
+            guard total.numerator != 0 else { return (nil, .unknown) }
+            let score = try weighted / total
+            return (score, try parameters.band(of: score))
+        } catch {
+            return nil
         }
-        return try parameters.score(fractions)
     }
 
     /// `green` at or above the green threshold, `yellow` at or above the yellow one, else `red`,

@@ -68,6 +68,19 @@ package enum SupportFamily {
                 if solved == nil { for s in scopes.scopes(ofPosition: position) { totals[s].backlog += 1 } }
                 continue
             }
+            if !inMonth {
+                // Created before M, solved in M: only its resolution is read, so its SLAs are not assessed.
+                let resolution = TicketAssessment.duration(from: created, to: solved, calendar: calendar)
+                for s in scopes.scopes(ofPosition: position) {
+                    totals[s].solved += 1
+                    if ticket.reopens > 0 { totals[s].solvedReopened += 1 }
+                    if let resolution {
+                        totals[s].resolutionMinutes.append(resolution.calendar)
+                        totals[s].resolutionBusinessMinutes.append(resolution.business)
+                    }
+                }
+                continue
+            }
             let plan = position.map { input.data.accounts[$0].plan }
             let assessment = TicketAssessment(ticket, plan: plan, asOf: asOf, calendar: calendar,
                                               matrix: configuration.priorityMatrix, targets: configuration.sla)

@@ -32,11 +32,7 @@ package struct TicketAssessment: Sendable {
         let created = ticket.createdAt
         firstResponseAt = ticket.firstResponseAt.flatMap { $0 < asOf ? $0 : nil }
         solvedAt = ticket.solvedAt.flatMap { $0 < asOf ? $0 : nil }
-        func minutes(_ end: Instant?) -> (Double, Double)? {
-            guard let end, end >= created else { return nil }
-            return (Double(end.millisecondsSinceEpoch - created.millisecondsSinceEpoch) / 60_000,
-                    calendar.businessMinutes(from: created, to: end))
-        }
+        func minutes(_ end: Instant?) -> (Double, Double)? { Self.duration(from: created, to: end, calendar: calendar) }
         let response = minutes(firstResponseAt)
         firstResponseMinutes = response?.0
         firstResponseBusinessMinutes = response?.1
@@ -46,6 +42,14 @@ package struct TicketAssessment: Sendable {
         (firstResponseSLA, resolutionSLA) = Self.serviceLevels(created: created, firstResponseAt: firstResponseAt, solvedAt: solvedAt,
                                                                target: targets.target(for: priority, plan: plan), asOf: asOf,
                                                                calendar: calendar)
+    }
+
+    /// `created` → `end` in calendar and in business minutes; nil without an end or when it is earlier
+    /// than `created` (docs/metrics.md §3: such a duration is left out).
+    static func duration(from created: Instant, to end: Instant?, calendar: BusinessCalendar) -> (calendar: Double, business: Double)? {
+        guard let end, end >= created else { return nil }
+        return (Double(end.millisecondsSinceEpoch - created.millisecondsSinceEpoch) / 60_000,
+                calendar.businessMinutes(from: created, to: end))
     }
 
     /// Whether `ticket` has a breached SLA as of `asOf` (what `sla_breaches_90d` counts), without the
