@@ -65,7 +65,7 @@ struct SupportFixture {
         let (input, revenue) = try input(month, asOf: asOf)
         let context = TransformContext(input, revenue: revenue)
         var table = SupportFamily.compute(input, context: context).figures
-        table.append(contentsOf: VoiceOfCustomerFamily().figures(MonthInputs(input: input, context: context)))
+        table.append(contentsOf: VoiceOfCustomerFamily.figures(input, context: context))
         var values: [String: String?] = [:]
         for figure in table.figures where figure.scope == scope { values[figure.metric] = .some(figure.text) }
         return RevenueFixture.Figures(values: values)

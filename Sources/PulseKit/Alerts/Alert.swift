@@ -26,14 +26,7 @@ package struct Alert: Sendable, Equatable {
     }
 
     /// A fact's value as written (numbers with the fewest digits that round-trip; empty when undefined).
-    package static func text(_ value: RuleValue) -> String {
-        switch value {
-        case .number(let n): NumberText.shortest(n)
-        case .string(let s): s
-        case .boolean(let b): b ? "true" : "false"
-        case .undefined: ""
-        }
-    }
+    package static func text(_ value: RuleValue) -> String { value.writtenText }
 
     /// Equal when account, rule, status and facts match.
     package static func == (a: Alert, b: Alert) -> Bool {

@@ -22,14 +22,14 @@ public struct ReportingPeriod: Sendable, Equatable {
     /// Resolves `--period` and `--as-of`: the period defaults to the last complete month before
     /// `now` in `timeZone`, as-of to the end of the period.
     ///
-    /// - Throws: a ``RunError/badOption(_:)`` naming the option and the expected form.
-    public static func resolve(period: String?, asOf: String?, timeZone: TimeZone, now: Date) throws(RunError) -> ReportingPeriod {
+    /// - Throws: a ``PeriodError`` naming the option and the expected form.
+    public static func resolve(period: String?, asOf: String?, timeZone: TimeZone, now: Date) throws(PeriodError) -> ReportingPeriod {
         let grammar: DateTimeGrammar
-        do { grammar = try DateTimeGrammar(timeZone: timeZone) } catch { throw .badOption("time zone: \(error)") }
+        do { grammar = try DateTimeGrammar(timeZone: timeZone) } catch { throw PeriodError("time zone: \(error)") }
         let month: YearMonth
         if let period {
             guard period.wholeMatch(of: /\d{4}-\d{2}/) != nil, let parsed = YearMonth(period) else {
-                throw .badOption("--period: expected a month as YYYY-MM (e.g. 2026-10), got \"\(period)\"")
+                throw PeriodError("--period: expected a month as YYYY-MM (e.g. 2026-10), got \"\(period)\"")
             }
             month = parsed
         } else {
@@ -41,10 +41,10 @@ public struct ReportingPeriod: Sendable, Equatable {
         var asOfInstant = end
         if let asOf {
             do { asOfInstant = try grammar.parse(asOf, allowDateOnly: true) } catch {
-                throw .badOption("--as-of: expected a date or datetime such as 2026-11-01 or 2026-11-01T00:00:00+09:00, got \"\(asOf)\" (\(error))")
+                throw PeriodError("--as-of: expected a date or datetime such as 2026-11-01 or 2026-11-01T00:00:00+09:00, got \"\(asOf)\" (\(error))")
             }
             guard asOfInstant > start else {
-                throw .badOption("--as-of \(asOf) is not after the start of the period \(month)")
+                throw PeriodError("--as-of \(asOf) is not after the start of the period \(month)")
             }
         }
         let offset = ZoneOffsets(timeZone: timeZone).offsetSeconds(at: asOfInstant)

@@ -116,5 +116,18 @@ extension AccountFacts: RuleFacts {
     }
 
     /// A fact's value as written in `alerts.csv` and `pulse explain` (empty when undefined).
-    func text(ofSlot slot: Int) -> String { Alert.text(value(ofSlot: slot)) }
+    func text(ofSlot slot: Int) -> String { value(ofSlot: slot).writtenText }
+}
+
+extension RuleValue {
+    /// A fact's value as written in `alerts.csv` and `pulse explain`: numbers with the fewest digits
+    /// that round-trip, empty when undefined.
+    package var writtenText: String {
+        switch self {
+        case .number(let n): NumberText.shortest(n)
+        case .string(let s): s
+        case .boolean(let b): b ? "true" : "false"
+        case .undefined: ""
+        }
+    }
 }

@@ -114,3 +114,12 @@ struct ExactHealthModel: Sendable {
         weights = model.components.map(\.weight)
     }
 }
+
+extension HealthComponentMapping {
+    /// The points of a raw value under this mapping (0–100), computed exactly from the decimals the
+    /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
+    package func points(for raw: Double) -> Double {
+        let mapping = try! ExactHealthModel.Mapping<BigInt>(self)
+        return try! mapping.points(raw: ExactHealthModel.Parameters<BigInt>.exact(raw)).nearestDouble()
+    }
+}

@@ -1,4 +1,3 @@
-import BigInt
 import Tabular
 
 /// The health-score model (`health:`, docs/metrics.md §7): weighted components that each map a raw value
@@ -92,13 +91,6 @@ package enum HealthComponentMapping: Sendable, Equatable {
     /// Points per range: each band applies from its `from` up to the next band's `from`; `from`
     /// values strictly increase. A raw value below the first `from` scores the first band's points.
     case bands([HealthPointBand])
-
-    /// The points of a raw value under this mapping (0–100), computed exactly from the decimals the
-    /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
-    package func points(for raw: Double) -> Double {
-        let mapping = try! ExactHealthModel.Mapping<BigInt>(self)
-        return try! mapping.points(raw: ExactHealthModel.Parameters<BigInt>.exact(raw)).nearestDouble()
-    }
 }
 
 /// One range of a banded health component: from this raw value on, this many points.

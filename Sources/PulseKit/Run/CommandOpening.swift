@@ -36,7 +36,12 @@ struct CommandOpening: Sendable {
 
     /// The month and as-of `options` ask for, in the pipeline's time zone.
     func period(_ options: RunOptions) throws(RunError) -> ReportingPeriod {
-        try ReportingPeriod.resolve(period: options.period, asOf: options.asOf, timeZone: configuration.timeZone, now: options.now)
+        do {
+            return try ReportingPeriod.resolve(period: options.period, asOf: options.asOf, timeZone: configuration.timeZone,
+                                               now: options.now)
+        } catch {
+            throw .badOption(error.message)
+        }
     }
 
     /// The warehouse file: the pipeline's `warehouse`, else `OUT/warehouse.sqlite`.

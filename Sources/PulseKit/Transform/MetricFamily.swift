@@ -29,38 +29,20 @@ struct MonthInputs: Sendable {
     var support: SupportResult?
 }
 
-/// What every metric family reads: the loaded data, the period and the pipeline's settings.
-struct TransformInput: Sendable {
-    /// Every source's records.
-    var data: ExtractedData
-    /// The reporting month and as-of.
-    var period: ReportingPeriod
-    /// The pipeline.
-    var configuration: PipelineConfiguration
-    /// Usage of M−2…M per account and user (nil: not collected, as when only revenue is computed).
-    var usage: UsageActivity? = nil
-
-    /// The same input for M−1 as its own default run would see it (as-of M_start); nil if the month
-    /// cannot be resolved.
-    var previousMonth: TransformInput? { monthsBack(1) }
-
-    /// The same input for the month `k` months before M as its own default run would see it (as-of at
-    /// that month's end); nil if the month cannot be resolved.
-    func monthsBack(_ k: Int) -> TransformInput? {
-        guard let period = try? ReportingPeriod.resolve(period: period.month.adding(months: -k).description, asOf: nil,
-                                                        timeZone: configuration.timeZone, now: .init(timeIntervalSince1970: 0))
-        else { return nil }
-        var input = self
-        input.period = period
-        return input
-    }
-}
-
 /// The metric families of a run, in the order their figures are written within a scope.
 enum MetricFamilies {
     /// Revenue, support, voice of the customer, adoption, onboarding and health.
-    static let all: [any MetricFamily] = [RevenueFigures(), SupportFigures(), VoiceOfCustomerFamily(), AdoptionFigures(),
+    static let all: [any MetricFamily] = [RevenueFigures(), SupportFigures(), VoiceOfCustomerFigures(), AdoptionFigures(),
                                           OnboardingFigures(), HealthFigures()]
+}
+
+/// Voice of the customer (docs/metrics.md §4) as a family.
+struct VoiceOfCustomerFigures: MetricFamily {
+    let name = VoiceOfCustomerFamily.name
+    let sources = VoiceOfCustomerFamily.sources
+    let readsAccounts = false
+
+    func figures(_ month: MonthInputs) -> KPITable { VoiceOfCustomerFamily.figures(month.input, context: month.context) }
 }
 
 /// Revenue (docs/metrics.md §1–2) as a family: the month's figures from its revenue result.

@@ -2,13 +2,15 @@ import Tabular
 
 /// CSAT (with its Wilson interval), NPS and CES per scope (docs/metrics.md §4). Responses count in the month
 /// of `responded_at`, and only before as-of.
-struct VoiceOfCustomerFamily: MetricFamily {
-    let name = "voice of the customer"
-    let sources: [CanonicalSource] = [.csat, .nps, .ces]
-    let readsAccounts = false
+enum VoiceOfCustomerFamily {
+    /// The family's name, for logs.
+    static let name = "voice of the customer"
+    /// The event sources its figures are computed from.
+    static let sources: [CanonicalSource] = [.csat, .nps, .ces]
 
-    func figures(_ month: MonthInputs) -> KPITable {
-        let (input, scopes) = (month.input, month.context.scopes)
+    /// The figures of `input`'s month, every scope of `context`.
+    static func figures(_ input: TransformInput, context: TransformContext) -> KPITable {
+        let scopes = context.scopes
         let start = input.period.start
         let end = min(input.period.end, input.period.asOf)
         var totals = [SurveyTotals](repeating: SurveyTotals(), count: scopes.names.count)
