@@ -27,8 +27,8 @@ import Tabular
         #expect(period.asOfText == "2026-05-20T12:00:00+09:00")
         let dateOnly = try ReportingPeriod.resolve(period: "2026-05", asOf: "2026-06-01", timeZone: tokyo, now: Date())
         #expect(dateOnly.asOf == dateOnly.end)
-        #expect(throws: RunError.self) { try ReportingPeriod.resolve(period: "2026-5", asOf: nil, timeZone: tokyo, now: Date()) }
-        #expect(throws: RunError.self) { try ReportingPeriod.resolve(period: "2026-05", asOf: "2026-04-30", timeZone: tokyo, now: Date()) }
+        #expect(throws: PeriodError.self) { try ReportingPeriod.resolve(period: "2026-5", asOf: nil, timeZone: tokyo, now: Date()) }
+        #expect(throws: PeriodError.self) { try ReportingPeriod.resolve(period: "2026-05", asOf: "2026-04-30", timeZone: tokyo, now: Date()) }
     }
 
     @Test func aSecondLockOnTheSameWarehouseNamesTheHolder() throws {
