@@ -40,12 +40,12 @@ package enum FigureValue: Sendable, Equatable {
         }
     }
 
-    /// The value as a double, for charts and changes.
+    /// The value as a double, for charts and changes: the number its text reads as.
     package var double: Double {
         switch self {
         case let .count(n): Double(n)
         case let .money(units): Double(units) / Double(Money.unitsPerWhole)
-        case let .approximateMoney(amount): amount
+        case let .approximateMoney(amount): Double(NumberText.fixed(amount, places: 4)) ?? amount
         case let .ratio(ratio): ratio.value ?? .nan
         case let .number(value): value
         }

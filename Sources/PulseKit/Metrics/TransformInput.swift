@@ -11,10 +11,6 @@ struct TransformInput: Sendable {
     /// Usage of M−13…M per account and user (nil: not collected, as when only revenue is computed).
     var usage: UsageActivity? = nil
 
-    /// The same input for M−1 as its own default run would see it (as-of M_start); nil if the month
-    /// cannot be resolved.
-    var previousMonth: TransformInput? { monthsBack(1) }
-
     /// The same input for the month `k` months before M as its own default run would see it (as-of at
     /// that month's end); nil if the month cannot be resolved.
     func monthsBack(_ k: Int) -> TransformInput? {

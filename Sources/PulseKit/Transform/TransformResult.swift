@@ -7,9 +7,6 @@ struct TransformResult: Sendable {
     var figures: KPITable
     /// The twelve months before M, oldest first, each as its own default run would compute it.
     var history: [HistoryMonth]
-    /// The company figures of M−1 as a run of M−1 would have written them (as-of M_start), for the
-    /// KPI review's previous-month column.
-    var previousMonth = KPITable()
     /// Account revenue, tiers and totals.
     var revenue: RevenueResult
     /// Support: tickets created in M with their assessment, and the drivers.

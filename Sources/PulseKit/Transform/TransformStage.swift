@@ -26,9 +26,6 @@ enum TransformStage {
         result.figures = figures(families, month: month, coverage: nil, jobs: jobs).figures
         result.history = history(families, input: input, calendar: context.calendar, index: index, usage: usage,
                                  coverage: coverage, jobs: jobs, months: historyMonths)
-        if let last = result.history.last, last.month == input.period.month.adding(months: -1) {
-            result.previousMonth.figures = last.figures.figures.filter { $0.scope == "company" }
-        }
         return result
     }
 

@@ -59,14 +59,12 @@ struct KPIReview: Sendable {
 
     /// The header.
     var header: Header
-    /// The figures of M: scope → metric → value as in `kpis.csv`.
-    var figures: [String: [String: String?]] = [:]
+    /// The figures of M: scope → metric → value (nil inside: undefined).
+    var figures: [String: [String: FigureValue?]] = [:]
     /// The scopes in written order.
     var scopes: [String] = []
     /// The company metrics in written order.
     var metrics: [String] = []
-    /// M−1's company figures.
-    var previous: [String: String?] = [:]
     /// Twelve months of company figures.
     var history: KPIHistory
     /// The pipeline's targets.
@@ -99,17 +97,17 @@ struct KPIReview: Sendable {
 
     /// The value of `metric` in `scope` for M as written; nil when undefined or absent.
     func text(_ metric: String, scope: String = "company") -> String? {
-        figures[scope]?[metric] ?? nil
+        (figures[scope]?[metric] ?? nil)?.text
     }
 
     /// The value of `metric` in `scope` for M as a number.
     func value(_ metric: String, scope: String = "company") -> Double? {
-        text(metric, scope: scope).flatMap(Double.init)
+        (figures[scope]?[metric] ?? nil)?.double
     }
 
-    /// M−1's company value of `metric`.
+    /// M−1's company value of `metric` (the month before M in the history).
     func previousValue(_ metric: String) -> Double? {
-        (previous[metric] ?? nil).flatMap(Double.init)
+        history.months.count < 2 ? nil : history.value(metric, month: history.months.count - 2)
     }
 
     /// The responses behind a defined survey figure, when fewer than 30 (flagged as a small sample);
@@ -144,11 +142,9 @@ extension KPIReview {
         self.init(header: header, history: history, targets: targets)
         for figure in transformed.figures.figures {
             if figures[figure.scope] == nil { scopes.append(figure.scope) }
-            figures[figure.scope, default: [:]][figure.metric] = figure.text
+            figures[figure.scope, default: [:]][figure.metric] = .some(figure.value)
             if figure.scope == "company" { metrics.append(figure.metric) }
         }
-        let before = history.months.count - 2
-        if before >= 0 { for metric in history.metrics { previous[metric] = .some(history.text(metric, month: before)) } }
         let accounts = data.accounts
         let revenue = transformed.revenue
 

@@ -44,7 +44,7 @@ struct KPIReviewTables {
     func supportByCategory() -> ReportPage.Table {
         let prefix = "tickets_created.category."
         var categories = review.metrics.filter { $0.hasPrefix(prefix) }
-        for metric in review.previous.keys.sorted() where metric.hasPrefix(prefix) && !categories.contains(metric) {
+        for metric in review.history.metrics.sorted() where metric.hasPrefix(prefix) && !categories.contains(metric) {
             categories.append(metric)
         }
         // A category without tickets in a month that has tickets counts 0 there (kpis.csv lists only
