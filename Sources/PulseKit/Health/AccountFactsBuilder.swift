@@ -57,8 +57,7 @@ struct AccountFactsBuilder {
         // Surveys: account NPS over the latest answer of each contact in the 180 days before as-of (a
         // tie on responded_at goes to the later row), the latest NPS answer, answers of 365 days, and
         // CSAT of 90 days — counted per account position.
-        let from180 = before(180), yearAgo = before(365), from90 = before(90)
-        var latestOfContact: [UInt64: (at: Instant, score: Int)] = [:]
+        let yearAgo = before(365), from90 = before(90)
         var latest = [Int32](repeating: -1, count: n)
         var responses365 = [Int32](repeating: 0, count: n)
         for i in data.nps.indices {
@@ -67,25 +66,10 @@ struct AccountFactsBuilder {
             guard p >= 0, at < asOf else { continue }
             if latest[p] < 0 || data.nps[Int(latest[p])].respondedAt <= at { latest[p] = Int32(i) }
             if at >= yearAgo { responses365[p] += 1 }
-            guard at >= from180 else { continue }
-            let key = UInt64(UInt32(p)) << 32 | UInt64(UInt32(bitPattern: index.npsContact[i]))
-            if let kept = latestOfContact[key], kept.at > at { continue }
-            latestOfContact[key] = (at, data.nps[i].score)
         }
-        var npsCounts = [(net: Int, answers: Int)](repeating: (0, 0), count: n)
-        for (key, answer) in latestOfContact {
-            let p = Int(key >> 32)
-            npsCounts[p].answers += 1
-            if answer.score >= 9 { npsCounts[p].net += 1 } else if answer.score <= 6 { npsCounts[p].net -= 1 }
-        }
-        var csatCounts = [(satisfied: Int, all: Int)](repeating: (0, 0), count: n)
-        for i in data.csat.indices {
-            let p = Int(index.csatAccount[i])
-            let at = data.csat[i].respondedAt
-            guard p >= 0, at >= from90, at < asOf else { continue }
-            csatCounts[p].all += 1
-            if data.csat[i].score >= 4 { csatCounts[p].satisfied += 1 }
-        }
+        let npsCounts = AccountVoice.npsCounts(data.nps, accounts: index.npsAccount, contacts: index.npsContact, accountCount: n,
+                                               asOf: asOf)
+        let csatCounts = AccountVoice.csatCounts(data.csat, accounts: index.csatAccount, accountCount: n, asOf: asOf)
         // Tickets of the 90 days before as-of, assessed as of as-of.
         var tickets90 = [Int32](repeating: 0, count: n)
         var breaches90 = [Int32](repeating: 0, count: n)
