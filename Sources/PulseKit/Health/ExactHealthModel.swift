@@ -17,7 +17,7 @@ struct ExactHealthModel: Sendable {
 
         /// The pipeline's mapping with its decimals made exact.
         init(_ mapping: HealthComponentMapping) throws(FractionOverflow) {
-            func exact(_ value: Double) throws(FractionOverflow) -> Fraction<Integer> { try Parameters<Integer>.exact(value) }
+            func exact(_ value: Double) throws(FractionOverflow) -> Fraction<Integer> { try Fraction(decimalOf: value) }
             switch mapping {
             case let .linear(low, high) where low == high:
                 // Equal ends are refused when the pipeline is read; a model built in code gets a step.
@@ -58,41 +58,41 @@ struct ExactHealthModel: Sendable {
         let green: Fraction<Integer>
         let yellow: Fraction<Integer>
 
-        /// The decimal a person wrote to get `value` (the shortest that reads back as it).
-        static func exact(_ value: Double) throws(FractionOverflow) -> Fraction<Integer> {
-            if let decimal = try? DecimalGrammar.parseExact(NumberText.shortest(value)) { return try Fraction(decimal) }
-            return try Fraction(exactly: value)
-        }
-
         init(_ model: HealthModel) throws(FractionOverflow) {
             var weights: [Fraction<Integer>] = [], mappings: [Mapping<Integer>] = []
             for component in model.components {
-                weights.append(try Self.exact(component.weight))
+                weights.append(try Fraction(decimalOf: component.weight))
                 mappings.append(try Mapping(component.mapping))
             }
             self.weights = weights
             self.mappings = mappings
-            green = try Self.exact(model.bands.green)
-            yellow = try Self.exact(model.bands.yellow)
+            green = try Fraction(decimalOf: model.bands.green)
+            yellow = try Fraction(decimalOf: model.bands.yellow)
         }
 
-        /// Each present component's points and the score (nil when none is present), exactly.
-        func score(_ raws: [Fraction<Integer>?]) throws(FractionOverflow) -> (points: [Fraction<Integer>?], score: Fraction<Integer>?) {
-            var points: [Fraction<Integer>?] = []
-            points.reserveCapacity(raws.count)
+        /// The score (nil when no component is present) and its band, exactly; on the way each present
+        /// component's raw value and points are written into `parts` as doubles. `fraction` gives a raw
+        /// value on these integers, nil when it does not fit; then, as when a result outgrows them, this
+        /// throws and the caller computes on wider ones.
+        func score(_ names: [HealthComponentName], raw: (HealthComponentName) -> ExactNumber?,
+                   fraction: (ExactNumber) -> Fraction<Integer>?,
+                   into parts: inout [HealthScore.Part]) throws(FractionOverflow) -> (score: Fraction<Integer>?, band: HealthBand) {
             var weighted = Fraction<Integer>(0), total = Fraction<Integer>(0)
-            for (k, raw) in raws.enumerated() {
-                guard let raw else {
-                    points.append(nil)
+            for k in names.indices {
+                guard let value = raw(names[k]) else {
+                    (parts[k].raw, parts[k].points) = (nil, nil)
                     continue
                 }
-                let p = try mappings[k].points(raw: raw)
-                points.append(p)
-                weighted = try weighted + weights[k] * p
+                guard let fraction = fraction(value) else { throw FractionOverflow() }
+                let points = try mappings[k].points(raw: fraction)
+                parts[k].raw = try fraction.nearestDouble()
+                parts[k].points = try points.nearestDouble()
+                weighted = try weighted + weights[k] * points
                 total = try total + weights[k]
             }
-            guard total.numerator != Integer.zero else { return (points, nil) }
-            return (points, try weighted / total)
+            guard total.numerator != Integer.zero else { return (nil, .unknown) }
+            let score = try weighted / total
+            return (score, try band(of: score))
         }
 
         /// `green` at or above the green threshold, `yellow` at or above the yellow one, else `red`.
@@ -120,6 +120,6 @@ extension HealthComponentMapping {
     /// pipeline wrote and the decimal `raw` reads as, then rounded once: linear(0.2, 0.8) of 0.5 is 50.
     package func points(for raw: Double) -> Double {
         let mapping = try! ExactHealthModel.Mapping<BigInt>(self)
-        return try! mapping.points(raw: ExactHealthModel.Parameters<BigInt>.exact(raw)).nearestDouble()
+        return try! mapping.points(raw: Fraction<BigInt>(decimalOf: raw)).nearestDouble()
     }
 }

@@ -26,7 +26,9 @@ struct HealthOverrideResolution: Sendable {
                       thresholds: HealthModel.BandThresholds) -> (score: ExactNumber?, band: HealthBand) {
         guard let override else { return (score, band) }
         if let overridden = override.score {
-            let value = ExactNumber(decimalOf: NSDecimalNumber(decimal: overridden).doubleValue)
+            // The score exactly as the overrides file wrote it.
+            let value = (try? DecimalGrammar.parseExact(overridden.description)).map { ExactNumber($0) }
+                ?? ExactNumber(decimalOf: NSDecimalNumber(decimal: overridden).doubleValue)
             return (value, override.band ?? HealthScore.band(of: value, thresholds: thresholds))
         }
         if let overriddenBand = override.band { return (score, overriddenBand) }

@@ -43,17 +43,13 @@ package struct HealthScore: Sendable, Equatable {
         var parts = names.map { Part(name: $0, raw: nil, points: nil, effectiveWeight: 0, contribution: 0) }
         let exact: ExactNumber?
         let band: HealthBand
-        if let small = model.small, let result = Self.small(names, raw: raw, with: small, into: &parts) {
+        if let small = model.small, let result = try? small.score(names, raw: raw, fraction: { number in
+            if case let .small(fraction) = number { fraction } else { nil }
+        }, into: &parts) {
             (exact, band) = (result.score.map(ExactNumber.small), result.band)
         } else {
-            let raws = names.map(raw)
-            let result = try! model.big.score(raws.map { $0?.wide })
-            for k in names.indices {
-                parts[k].raw = raws[k]?.double
-                parts[k].points = result.points[k].map { ExactNumber.big($0).double }
-            }
-            exact = result.score.map(ExactNumber.big)
-            band = try! result.score.map { try model.big.band(of: $0) } ?? .unknown
+            let result = try! model.big.score(names, raw: raw, fraction: { $0.wide }, into: &parts)
+            (exact, band) = (result.score.map(ExactNumber.big), result.band)
         }
         var total = 0.0
         for k in names.indices where parts[k].points != nil { total += model.weights[k] }
@@ -68,30 +64,6 @@ package struct HealthScore: Sendable, Equatable {
         self.score = exact?.double
         self.band = band
         self.parts = parts
-    }
-
-    /// The score and band on 128-bit fractions, each part's raw value and points written into `parts`
-    /// on the way; nil when a value outgrows them (the caller then computes on unbounded integers).
-    private static func small(_ names: [HealthComponentName], raw: (HealthComponentName) -> ExactNumber?,
-                              with parameters: ExactHealthModel.Parameters<Int128>,
-                              into parts: inout [Part]) -> (score: Fraction<Int128>?, band: HealthBand)? {
-        var weighted = Fraction<Int128>(0), total = Fraction<Int128>(0)
-        do throws(FractionOverflow) {
-            for k in names.indices {
-                guard let value = raw(names[k]) else { continue }
-                guard case let .small(fraction) = value else { return nil }
-                let points = try parameters.mappings[k].points(raw: fraction)
-                parts[k].raw = try fraction.nearestDouble()
-                parts[k].points = try points.nearestDouble()
-                weighted = try weighted + parameters.weights[k] * points
-                total = try total + parameters.weights[k]
-            }
-            guard total.numerator != 0 else { return (nil, .unknown) }
-            let score = try weighted / total
-            return (score, try parameters.band(of: score))
-        } catch {
-            return nil
-        }
     }
 
     /// `green` at or above the green threshold, `yellow` at or above the yellow one, else `red`,

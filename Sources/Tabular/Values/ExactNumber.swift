@@ -29,10 +29,8 @@ public enum ExactNumber: Sendable, CustomStringConvertible {
     /// The decimal a person wrote to get `value`: the shortest decimal that reads back as `value`
     /// (a pipeline's `0.2` is 1/5, not the binary fraction nearest to it).
     public init(decimalOf value: Double) {
-        if let decimal = try? DecimalGrammar.parseExact(NumberText.shortest(value)) {
-            self.init(decimal)
-        } else {
-            self.init(exactly: value)
+        if let small = try? Fraction<Int128>(decimalOf: value) { self = .small(small) } else {
+            self = .big(try! Fraction<BigInt>(decimalOf: value))
         }
     }
 

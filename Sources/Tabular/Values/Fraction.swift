@@ -179,6 +179,17 @@ public struct Fraction<Integer: FractionInteger>: Sendable, Equatable {
         self.init(Integer(decimal.significand), try Integer.power(ofTen: decimal.scale))
     }
 
+    /// The decimal a person wrote to get `value` — the shortest decimal that reads back as it — exactly
+    /// (`0.2` is 1/5, not the binary fraction nearest to it).
+    @inlinable
+    public init(decimalOf value: Double) throws(FractionOverflow) {
+        if let decimal = try? DecimalGrammar.parseExact(NumberText.shortest(value)) {
+            try self.init(decimal)
+        } else {
+            try self.init(exactly: value)
+        }
+    }
+
     /// A finite double exactly (every double is a dyadic rational).
     public init(exactly value: Double) throws(FractionOverflow) {
         precondition(value.isFinite, "only finite doubles are exact fractions")
