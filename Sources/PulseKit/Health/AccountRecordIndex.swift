@@ -20,7 +20,7 @@ struct AccountRecordIndex: Sendable {
         npsAccount = data.nps.map { position($0.accountID) }
         var contacts: [String: Int32] = [:]
         npsContact = data.nps.map { response in
-            let key = response.contactID ?? "response:" + response.id
+            let key = AccountVoice.contact(of: response)
             if let known = contacts[key] { return known }
             let next = Int32(contacts.count)
             contacts[key] = next

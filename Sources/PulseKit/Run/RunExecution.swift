@@ -270,7 +270,11 @@ struct RunExecution {
         if settings.qbr.html || settings.qbr.xlsx {
             let selected = QBRSources.selection(configuration.reports.qbr.selection, facts: transformed.facts)
             let ids = selected.map { accounts[$0].id }
-            let snapshotPeriods = (1...11).map { period.month.adding(months: -$0).description }
+            // Account snapshots only for the trend months this run could not compute for adoption or health.
+            let computed = Set(transformed.history.filter {
+                !$0.uncovered.contains(AdoptionFamily.name) && !$0.uncovered.contains(HealthFamily.name)
+            }.map(\.month))
+            let snapshotPeriods = (1...11).map { period.month.adding(months: -$0) }.filter { !computed.contains($0) }.map(\.description)
             let snapshots: [String: [String: String]]
             do { snapshots = try warehouse.read { db in try ResultStore.snapshots(accountIDs: ids, periods: snapshotPeriods, in: db) } } catch {
                 throw .failed(error.description)

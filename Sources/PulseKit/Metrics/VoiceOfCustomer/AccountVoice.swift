@@ -10,7 +10,7 @@ enum AccountVoice {
     /// response are absent.
     static func nps(_ responses: [NPSResponse], asOf: Instant) -> [String: Ratio] {
         let (ids, accounts) = numbered(responses.map(\.accountID))
-        let (_, contacts) = numbered(responses.map { $0.contactID ?? "response:" + $0.id })
+        let (_, contacts) = numbered(responses.map(contact(of:)))
         let counts = npsCounts(responses, accounts: accounts, contacts: contacts, accountCount: ids.count, asOf: asOf)
         return ratios(ids, counts.map { (100 * $0.net, $0.answers) })
     }
@@ -59,6 +59,10 @@ enum AccountVoice {
         }
         return counts
     }
+
+    /// Who answered: the contact, else the response itself (each response without a contact is its
+    /// own respondent).
+    static func contact(of response: NPSResponse) -> String { response.contactID ?? "response:" + response.id }
 
     /// The distinct `keys` in order of first appearance, and each key's number.
     private static func numbered(_ keys: [String]) -> (distinct: [String], numbers: [Int32]) {
