@@ -90,4 +90,18 @@ import Tabular
         let newest = tickets.matches(of: /"created_at": ?"(\d{4}-\d{2})/).map { String($0.1) }.max()
         #expect(newest == String(month))
     }
+
+    /// Regression: a usage export that ended more than thirteen months before M was not reported stale.
+    @Test func aUsageExportThatEndedLongBeforeTheMonthIsStale() throws {
+        let usage = """
+            timestamp,account_id,user_id,event,count
+            2025-01-05T10:00:00+09:00,A1,u1,report.export,1
+            2025-02-06T10:00:00+09:00,A1,u1,login,1
+
+            """
+        let fixture = try RunFixture(files: ["product/usage_events.csv": usage])
+        try fixture.run()
+        let rows = try fixture.published("warnings.csv").split(separator: "\n").filter { $0.contains("no records in") }
+        #expect(rows == ["usage_events,,,,no records in 2026-10; the newest is 2025-02-06,"])
+    }
 }

@@ -49,8 +49,11 @@ struct SourceCoverage: Sendable {
             func start(_ day: LocalDate) -> Instant? { grammar?.startOfDay(day) }
             var earliest = data.usage.earliest
             if let first = usage.oldestDay.flatMap(start), earliest.map({ first < $0 }) ?? true { earliest = first }
+            // The kept days reach back to M−13; an export that ended before them has its newest row in
+            // the loaded rows' summary.
+            let older = data.usage.latest.flatMap { $0 < period.asOf ? $0 : nil }
             if let earliest {
-                spans[.usageEvents] = Span(earliest: earliest, newestBeforeAsOf: usage.newestDay.flatMap(start),
+                spans[.usageEvents] = Span(earliest: earliest, newestBeforeAsOf: usage.newestDay.flatMap(start) ?? older,
                                            hasRecordInMonth: usage.hasActivity(monthsBack: 0))
             }
         }
